@@ -1,0 +1,39 @@
+package io.tidemark.core;
+
+import io.tidemark.core.data.CloseableIterable;
+import io.tidemark.core.data.Record;
+import io.tidemark.spec.types.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A read of one snapshot. Immutable: each refinement returns a new scan.
+ *
+ * <pre>{@code
+ * try (CloseableIterable<Record> rows = table.newScan().select("id", "ts").asOfVersion(3).records()) {
+ *   for (Record r : rows) { ... }
+ * }
+ * }</pre>
+ */
+public interface Scan {
+  /** Reads only these columns, in this order. */
+  Scan select(String... columns);
+
+  /** Reads only these columns, in this order. */
+  Scan select(List<String> columns);
+
+  /** Reads the table as it was at this version. */
+  Scan asOfVersion(long version);
+
+  /** Reads the table as it was at this instant (the newest version committed at or before it). */
+  Scan asOfTimestamp(Instant timestamp);
+
+  /** The snapshot this scan reads (resolved when first asked). */
+  Snapshot snapshot();
+
+  /** The schema of the records this scan returns. */
+  Schema schema();
+
+  /** The rows, file by file in the order files were added. Close it to release open files. */
+  CloseableIterable<Record> records();
+}

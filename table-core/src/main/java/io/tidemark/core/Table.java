@@ -1,0 +1,59 @@
+package io.tidemark.core;
+
+import io.tidemark.core.io.FileIO;
+import io.tidemark.spec.types.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Tidemark table. Thread-safe: one instance may be shared by every thread of a service; each
+ * writer and scan it hands out belongs to one thread.
+ *
+ * <pre>{@code
+ * Table t = Tables.create("/data/events", schema);
+ * try (AppendWriter w = t.newAppend()) { w.write(record); w.commit(); }
+ * try (CloseableIterable<Record> rows = t.newScan().select("id").records()) { ... }
+ * }</pre>
+ */
+public interface Table {
+  /** The table's root location. */
+  String location();
+
+  /** The storage the table lives on. */
+  FileIO io();
+
+  /** The newest snapshot this instance has seen, without reading storage. */
+  Snapshot currentSnapshot();
+
+  /** Reads the commits added since the last look and returns the newest snapshot. */
+  Snapshot refresh();
+
+  /**
+   * The snapshot at a version.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the version does not exist
+   */
+  Snapshot snapshot(long version);
+
+  /**
+   * The snapshot current at an instant: the newest version committed at or before it, by
+   * in-commit timestamp.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the instant is before the table's first commit
+   */
+  Snapshot snapshotAsOf(Instant timestamp);
+
+  /** The schema of the newest snapshot (refreshes first). */
+  default Schema schema() {
+    return refresh().schema();
+  }
+
+  /** A writer that appends rows to the newest snapshot in one commit. */
+  AppendWriter newAppend();
+
+  /** A scan of the newest snapshot; choose another with {@link Scan#asOfVersion} or {@link Scan#asOfTimestamp}. */
+  Scan newScan();
+
+  /** Every version of the table, oldest first. */
+  List<HistoryEntry> history();
+}

@@ -1,0 +1,23 @@
+package io.tidemark.core;
+
+import io.tidemark.core.commit.RetryPolicy;
+
+/** Table property names and defaults (spec.md lists them too). */
+public final class TableProperties {
+  /** Target size of a data file in bytes; the writer rolls to a new file beyond it. */
+  public static final String TARGET_FILE_SIZE = "write.target-file-size-bytes";
+  /** Default target file size: 128 MiB. */
+  public static final long TARGET_FILE_SIZE_DEFAULT = 128L << 20;
+  /** Parquet compression codec: snappy, zstd, gzip, lz4_raw or uncompressed. */
+  public static final String COMPRESSION = "write.parquet.compression";
+  /** Default codec. */
+  public static final String COMPRESSION_DEFAULT = "snappy";
+  /** The most versions a commit tries before giving up. */
+  public static final String COMMIT_MAX_ATTEMPTS = RetryPolicy.MAX_ATTEMPTS;
+  /** First backoff bound in milliseconds. */
+  public static final String COMMIT_MIN_WAIT_MS = RetryPolicy.MIN_WAIT_MS;
+  /** Largest backoff bound in milliseconds. */
+  public static final String COMMIT_MAX_WAIT_MS = RetryPolicy.MAX_WAIT_MS;
+
+  private TableProperties() {}
+}

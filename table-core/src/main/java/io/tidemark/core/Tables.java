@@ -1,0 +1,90 @@
+package io.tidemark.core;
+
+import io.tidemark.core.commit.PendingCommit;
+import io.tidemark.core.commit.RetryPolicy;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
+import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Protocol;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.types.Schema;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates and opens tables. A location is a local path, a {@code file:} or {@code hdfs:} URI, or
+ * any location a {@link io.tidemark.core.io.FileIOProvider} on the classpath handles.
+ */
+public final class Tables {
+  /** spec.md: partition field ids start at 1000, so a table without any has 999 as its last. */
+  private static final int UNASSIGNED_PARTITION_ID = 999;
+
+  private Tables() {}
+
+  /**
+   * Creates an empty, unpartitioned table.
+   *
+   * @throws io.tidemark.spec.error.TableAlreadyExistsException when a table exists there
+   */
+  public static Table create(String location, Schema schema) {
+    return create(location, schema, Map.of());
+  }
+
+  /** Creates an empty, unpartitioned table with properties (see {@link TableProperties}). */
+  public static Table create(String location, Schema schema, Map<String, String> properties) {
+    String normalized = normalize(location);
+    return create(FileIOs.forLocation(normalized), normalized, schema, properties);
+  }
+
+  /** Creates an empty, unpartitioned table on the given storage. */
+  public static Table create(FileIO io, String location, Schema schema, Map<String, String> properties) {
+    String normalized = normalize(location);
+    checkProperties(properties);
+    Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
+        List.of(PartitionSpec.unpartitioned()), 0, UNASSIGNED_PARTITION_ID, properties, System.currentTimeMillis());
+    BaseTable table = new BaseTable(io, normalized);
+    table.committer().create(new PendingCommit("CREATE TABLE", Map.of(), Map.of(), Protocol.current(),
+        metadata, null, List.of(), List.of(), false));
+    return table;
+  }
+
+  /**
+   * Opens an existing table and loads its newest snapshot.
+   *
+   * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
+   */
+  public static Table open(String location) {
+    String normalized = normalize(location);
+    return open(FileIOs.forLocation(normalized), normalized);
+  }
+
+  /** Opens an existing table on the given storage. */
+  public static Table open(FileIO io, String location) {
+    BaseTable table = new BaseTable(io, normalize(location));
+    table.refresh();
+    return table;
+  }
+
+  private static String normalize(String location) {
+    if (location == null || location.isBlank()) {
+      throw new InvalidArgumentException("table location is empty");
+    }
+    String trimmed = location.strip();
+    while (trimmed.length() > 1 && trimmed.endsWith("/") && !trimmed.endsWith("://")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    if (FileIOs.schemeOf(trimmed) == null) {
+      return Paths.get(trimmed).toAbsolutePath().normalize().toString();
+    }
+    return trimmed;
+  }
+
+  private static void checkProperties(Map<String, String> properties) {
+    RetryPolicy.fromProperties(properties);
+    WriterOptions.fromProperties(properties);
+  }
+}

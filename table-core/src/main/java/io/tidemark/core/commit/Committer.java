@@ -1,0 +1,182 @@
+package io.tidemark.core.commit;
+
+import io.tidemark.core.log.Commit;
+import io.tidemark.core.log.LogFiles;
+import io.tidemark.core.log.TransactionLog;
+import io.tidemark.core.snapshot.ProtocolSupport;
+import io.tidemark.core.snapshot.SnapshotBuilder;
+import io.tidemark.core.snapshot.SnapshotLoader;
+import io.tidemark.core.snapshot.TableState;
+import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.error.CommitConflictException;
+import io.tidemark.spec.error.CommitStateUnknownException;
+import io.tidemark.spec.error.DuplicateTransactionException;
+import io.tidemark.spec.error.TableAlreadyExistsException;
+import io.tidemark.spec.error.TidemarkException;
+import io.tidemark.spec.json.CommitCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes commits under optimistic concurrency: tries to create {@code _log/<v>.json}; on losing
+ * the race reads the winning commits, checks them for conflicts and retries at the next version
+ * without rewriting data; settles an ambiguous write by reading the commit back. Thread-safe.
+ */
+public final class Committer {
+  /** Written into every commit info. */
+  public static final String ENGINE_INFO = "tidemark/0.1.0";
+  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+
+  private final TransactionLog log;
+  private final SnapshotLoader loader;
+  private final String tableLocation;
+
+  /** A committer for one table. */
+  public Committer(TransactionLog log, SnapshotLoader loader, String tableLocation) {
+    this.log = log;
+    this.loader = loader;
+    this.tableLocation = tableLocation;
+  }
+
+  private enum Outcome { WON, LOST, ABSENT }
+
+  /**
+   * Creates the table: commits version 0, which must carry protocol and metadata.
+   *
+   * @throws TableAlreadyExistsException when version 0 exists
+   */
+  public CommitOutcome create(PendingCommit pending) {
+    String txnId = UUID.randomUUID().toString();
+    List<Action> body = pending.actions();
+    CommitInfo info = new CommitInfo(System.currentTimeMillis(), pending.operation(), pending.parameters(), null,
+        PendingCommit.SERIALIZABLE, false, txnId, pending.metrics(), ENGINE_INFO, body.size());
+    byte[] bytes = encode(info, body);
+    Outcome outcome;
+    try {
+      outcome = log.tryCreate(0, bytes) ? Outcome.WON : Outcome.LOST;
+    } catch (IOException e) {
+      outcome = settle(0, txnId, e);
+      if (outcome == Outcome.ABSENT) {
+        throw new TidemarkException("could not create table at " + tableLocation + ": " + e.getMessage(), e);
+      }
+    }
+    if (outcome == Outcome.LOST) {
+      throw new TableAlreadyExistsException(tableLocation);
+    }
+    TableState state = new SnapshotBuilder().apply(commit(0, info, body, bytes)).build();
+    loader.offer(state);
+    return new CommitOutcome(0, info.timestamp(), 1, state);
+  }
+
+  /**
+   * Commits on top of the snapshot the writer read, rebasing over concurrent commits that do not
+   * conflict.
+   *
+   * @throws CommitConflictException when a concurrent commit conflicts, or retries ran out; nothing
+   *     was committed
+   * @throws DuplicateTransactionException when the application transaction is already committed
+   * @throws CommitStateUnknownException when the outcome cannot be settled
+   */
+  public CommitOutcome commit(TableState read, PendingCommit pending) {
+    ProtocolSupport.checkWritable(read.protocol(), tableLocation);
+    if (pending.txn() != null) {
+      OptionalLong committed = read.applicationVersion(pending.txn().appId());
+      if (committed.isPresent() && committed.getAsLong() >= pending.txn().version()) {
+        throw new DuplicateTransactionException(pending.txn().appId(), pending.txn().version(), committed.getAsLong());
+      }
+    }
+    RetryPolicy policy = RetryPolicy.fromProperties(read.metadata().properties());
+    String txnId = UUID.randomUUID().toString();
+    List<Action> body = pending.actions();
+    TableState base = read;
+    long version = read.version() + 1;
+    boolean ambiguousHere = false;
+    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        policy.backoff(attempt);
+      }
+      long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
+      CommitInfo info = info(pending, timestamp, read.version(), txnId, body.size());
+      byte[] bytes = encode(info, body);
+      Outcome outcome;
+      try {
+        outcome = log.tryCreate(version, bytes) ? Outcome.WON : Outcome.LOST;
+        if (outcome == Outcome.LOST && ambiguousHere) {
+          // an earlier attempt at this version may have landed late: it would be ours
+          outcome = settle(version, txnId, null);
+        }
+      } catch (IOException e) {
+        LOG.warn("writing {} failed ({}); reading it back to settle the outcome",
+            LogFiles.commitPath(version), e.toString());
+        outcome = settle(version, txnId, e);
+        ambiguousHere = true;
+      }
+      if (outcome == Outcome.WON) {
+        // after an ambiguous write the file may hold an earlier attempt's bytes: use what is there
+        Commit mine = ambiguousHere ? log.read(version) : commit(version, info, body, bytes);
+        TableState next = new SnapshotBuilder(base).apply(mine).build();
+        loader.offer(next);
+        LOG.debug("committed version {} of {} after {} attempt(s)", version, tableLocation, attempt);
+        return new CommitOutcome(version, mine.info().timestamp(), attempt, next);
+      }
+      if (outcome == Outcome.LOST) {
+        TableState latest = loader.refresh();
+        for (long v = version; v <= latest.version(); v++) {
+          ConflictChecker.check(pending, log.read(v));
+        }
+        base = latest;
+        version = latest.version() + 1;
+        ambiguousHere = false;
+      }
+    }
+    throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
+        + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
+  }
+
+  /** Reads back a commit file whose write may or may not have happened. */
+  private Outcome settle(long version, String txnId, IOException writeError) {
+    Optional<Commit> existing;
+    try {
+      existing = log.readIfExists(version);
+    } catch (TidemarkException e) {
+      CommitStateUnknownException unknown = new CommitStateUnknownException("cannot tell whether "
+          + LogFiles.commitPath(version) + " of " + tableLocation + " was committed: writing failed ("
+          + (writeError == null ? "file existed" : writeError.getMessage()) + ") and reading it back failed ("
+          + e.getMessage() + ")", e);
+      if (writeError != null) {
+        unknown.addSuppressed(writeError);
+      }
+      throw unknown;
+    }
+    if (existing.isEmpty()) {
+      return Outcome.ABSENT;
+    }
+    return existing.get().info().txnId().equals(txnId) ? Outcome.WON : Outcome.LOST;
+  }
+
+  private static CommitInfo info(PendingCommit pending, long timestamp, Long readVersion, String txnId, int count) {
+    return new CommitInfo(timestamp, pending.operation(), pending.parameters(), readVersion,
+        PendingCommit.WRITE_SERIALIZABLE, pending.blindAppend(), txnId, pending.metrics(), ENGINE_INFO, count);
+  }
+
+  private static byte[] encode(CommitInfo info, List<Action> body) {
+    List<Action> all = new ArrayList<>(body.size() + 1);
+    all.add(info);
+    all.addAll(body);
+    return CommitCodec.encode(all);
+  }
+
+  private static Commit commit(long version, CommitInfo info, List<Action> body, byte[] bytes) {
+    List<Action> all = new ArrayList<>(body.size() + 1);
+    all.add(info);
+    all.addAll(body);
+    return new Commit(version, info, all, bytes.length);
+  }
+}

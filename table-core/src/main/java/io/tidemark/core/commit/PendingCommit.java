@@ -1,0 +1,58 @@
+package io.tidemark.core.commit;
+
+import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Protocol;
+import io.tidemark.spec.actions.RemoveFile;
+import io.tidemark.spec.actions.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a writer wants to commit, independent of the version it lands at.
+ *
+ * @param operation the operation name recorded in the commit info
+ * @param parameters the operation's parameters
+ * @param metrics the operation's metrics
+ * @param protocol a new protocol, or null
+ * @param metadata new metadata, or null
+ * @param txn an application transaction, or null
+ * @param removes files to remove
+ * @param adds files to add
+ * @param blindAppend true when the commit only adds files and depends on nothing it read
+ */
+public record PendingCommit(String operation, Map<String, String> parameters, Map<String, Long> metrics,
+    Protocol protocol, Metadata metadata, Txn txn, List<RemoveFile> removes, List<AddFile> adds,
+    boolean blindAppend) {
+  /** Isolation level of appends: concurrent appends may interleave. */
+  public static final String WRITE_SERIALIZABLE = "WriteSerializable";
+  /** Isolation level of table creation. */
+  public static final String SERIALIZABLE = "Serializable";
+
+  /** Copies the collections. */
+  public PendingCommit {
+    parameters = Map.copyOf(parameters);
+    metrics = Map.copyOf(metrics);
+    removes = List.copyOf(removes);
+    adds = List.copyOf(adds);
+  }
+
+  /** The actions after the commit info, in the order spec.md fixes. */
+  List<Action> actions() {
+    List<Action> out = new ArrayList<>(adds.size() + removes.size() + 3);
+    if (protocol != null) {
+      out.add(protocol);
+    }
+    if (metadata != null) {
+      out.add(metadata);
+    }
+    if (txn != null) {
+      out.add(txn);
+    }
+    out.addAll(removes);
+    out.addAll(adds);
+    return out;
+  }
+}

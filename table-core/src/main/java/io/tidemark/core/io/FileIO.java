@@ -1,0 +1,54 @@
+package io.tidemark.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage a table lives on. Locations are strings: a local path, a {@code file:} or
+ * {@code hdfs:} URI, or (with table-s3) an {@code s3://bucket/key}. Implementations must be
+ * thread-safe.
+ *
+ * <p>The one method correctness rests on is {@link #createExclusive}: it must be atomic across
+ * processes and machines.
+ */
+public interface FileIO extends Closeable {
+  /** A file to read; nothing is opened until a stream is asked for. */
+  InputFile newInputFile(String location);
+
+  /** A file to write; nothing is created until a stream is asked for. */
+  OutputFile newOutputFile(String location);
+
+  /**
+   * Creates the file with this content if and only if no file exists at the location, atomically:
+   * of any number of concurrent callers, exactly one gets {@code true}, and no reader ever sees the
+   * file partly written.
+   *
+   * @return true when this call created the file, false when a file already existed
+   * @throws IOException when the outcome is not known (the caller must read the file back)
+   */
+  boolean createExclusive(String location, byte[] content) throws IOException;
+
+  /**
+   * The whole content of a file, or empty when it does not exist.
+   *
+   * @throws IOException when the file exists but cannot be read
+   */
+  Optional<byte[]> readIfExists(String location) throws IOException;
+
+  /**
+   * The files whose locations start with {@code prefix}, at any depth, sorted by location.
+   *
+   * @param prefix a location prefix, usually a directory ending in {@code /}
+   * @param startAfter when not null, only locations sorting after it are returned
+   */
+  List<FileEntry> list(String prefix, String startAfter) throws IOException;
+
+  /** Deletes a file; a file that does not exist is not an error. */
+  void delete(String location) throws IOException;
+
+  /** Releases clients and pools. The default does nothing. */
+  @Override
+  default void close() throws IOException {}
+}

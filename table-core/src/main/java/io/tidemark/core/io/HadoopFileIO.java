@@ -1,0 +1,179 @@
+package io.tidemark.core.io;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * Any Hadoop FileSystem ({@code hdfs:}, {@code file:}, ...). Exclusive create writes a temporary
+ * file and renames it with {@link Options.Rename#NONE}, which HDFS performs atomically and refuses
+ * when the target exists. Hadoop's local file systems check before they rename, which is a race,
+ * so for them the hard-link commit of {@link LocalFileIO} is used instead.
+ *
+ * <p>Needs Hadoop's FileSystem classes at run time; the README lists the artifacts to add.
+ */
+public final class HadoopFileIO implements FileIO {
+  private final Configuration conf;
+
+  /** A file IO with Hadoop's default configuration (core-site.xml and friends on the classpath). */
+  public HadoopFileIO() {
+    this(new Configuration());
+  }
+
+  /** A file IO with this configuration. */
+  public HadoopFileIO(Configuration conf) {
+    this.conf = conf;
+  }
+
+  @Override
+  public InputFile newInputFile(String location) {
+    return new HadoopInput(location, new Path(location), conf);
+  }
+
+  @Override
+  public OutputFile newOutputFile(String location) {
+    return new HadoopOutput(location, new Path(location), conf);
+  }
+
+  @Override
+  public boolean createExclusive(String location, byte[] content) throws IOException {
+    Path target = new Path(location);
+    FileSystem fs = target.getFileSystem(conf);
+    if (fs instanceof LocalFileSystem local) {
+      return LocalFileIO.createExclusive(local.pathToFile(target).toPath(), content);
+    }
+    if (fs instanceof RawLocalFileSystem raw) {
+      return LocalFileIO.createExclusive(raw.pathToFile(target).toPath(), content);
+    }
+    Path temp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    try (FSDataOutputStream out = fs.create(temp, false)) {
+      out.write(content);
+      out.hsync();
+    }
+    try {
+      FileContext.getFileContext(target.toUri(), conf).rename(temp, target, Options.Rename.NONE);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } finally {
+      fs.delete(temp, false);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> readIfExists(String location) throws IOException {
+    Path path = new Path(location);
+    FileSystem fs = path.getFileSystem(conf);
+    try (FSDataInputStream in = fs.open(path)) {
+      return Optional.of(in.readAllBytes());
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<FileEntry> list(String prefix, String startAfter) throws IOException {
+    boolean directoryPrefix = prefix.endsWith("/");
+    Path base = new Path(directoryPrefix ? prefix.substring(0, prefix.length() - 1) : prefix);
+    Path dir = directoryPrefix ? base : base.getParent();
+    String namePrefix = directoryPrefix ? "" : base.getName();
+    String dirLocation = directoryPrefix ? prefix : prefix.substring(0, prefix.length() - namePrefix.length());
+    FileSystem fs = dir.getFileSystem(conf);
+    List<FileEntry> out = new ArrayList<>();
+    FileStatus[] children;
+    try {
+      children = fs.listStatus(dir);
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+    for (FileStatus child : children) {
+      String name = child.getPath().getName();
+      if (!name.startsWith(namePrefix)) {
+        continue;
+      }
+      if (child.isDirectory()) {
+        String childLocation = dirLocation + name + "/";
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(child.getPath(), true);
+        String childRoot = child.getPath().toUri().getPath();
+        while (files.hasNext()) {
+          LocatedFileStatus f = files.next();
+          String relative = f.getPath().toUri().getPath().substring(childRoot.length() + 1);
+          out.add(new FileEntry(childLocation + relative, f.getLen(), f.getModificationTime()));
+        }
+      } else {
+        out.add(new FileEntry(dirLocation + name, child.getLen(), child.getModificationTime()));
+      }
+    }
+    out.sort(Comparator.comparing(FileEntry::location));
+    if (startAfter != null) {
+      out.removeIf(e -> e.location().compareTo(startAfter) <= 0);
+    }
+    return out;
+  }
+
+  @Override
+  public void delete(String location) throws IOException {
+    Path path = new Path(location);
+    path.getFileSystem(conf).delete(path, false);
+  }
+
+  private record HadoopInput(String location, Path path, Configuration conf) implements InputFile {
+    @Override
+    public long getLength() throws IOException {
+      return HadoopInputFile.fromPath(path, conf).getLength();
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+      return HadoopInputFile.fromPath(path, conf).newStream();
+    }
+  }
+
+  private record HadoopOutput(String location, Path path, Configuration conf) implements OutputFile {
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+      return HadoopOutputFile.fromPath(path, conf).create(blockSizeHint);
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+      return HadoopOutputFile.fromPath(path, conf).createOrOverwrite(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return location;
+    }
+  }
+}

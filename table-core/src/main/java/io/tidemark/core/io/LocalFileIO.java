@@ -1,0 +1,375 @@
+package io.tidemark.core.io;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * Local disk through java.nio: locations are paths or {@code file:} URIs. Exclusive create
+ * writes a hidden temporary file beside the target, forces it to disk, and hard-links it to the
+ * target name; the link fails when the target exists, so the create is atomic across processes.
+ */
+public final class LocalFileIO implements FileIO {
+  /** A file IO for local paths. */
+  public LocalFileIO() {}
+
+  static Path toPath(String location) {
+    if (location.startsWith("file:")) {
+      return Paths.get(URI.create(location.startsWith("file:/") && !location.startsWith("file://")
+          ? "file://" + location.substring("file:".length()) : location));
+    }
+    return Paths.get(location);
+  }
+
+  @Override
+  public InputFile newInputFile(String location) {
+    return new LocalInput(location, toPath(location));
+  }
+
+  @Override
+  public OutputFile newOutputFile(String location) {
+    return new LocalOutput(location, toPath(location));
+  }
+
+  @Override
+  public boolean createExclusive(String location, byte[] content) throws IOException {
+    return createExclusive(toPath(location), content);
+  }
+
+  static boolean createExclusive(Path target, byte[] content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.createLink(target, temp);
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      }
+      syncDirectory(dir);
+      return true;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void syncDirectory(Path dir) {
+    // Makes the new directory entry durable; not every platform allows opening a directory.
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+
+  @Override
+  public Optional<byte[]> readIfExists(String location) throws IOException {
+    try {
+      return Optional.of(Files.readAllBytes(toPath(location)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<FileEntry> list(String prefix, String startAfter) throws IOException {
+    boolean directoryPrefix = prefix.endsWith("/");
+    Path base = toPath(directoryPrefix ? prefix.substring(0, prefix.length() - 1) : prefix);
+    Path dir = directoryPrefix ? base : base.getParent();
+    String namePrefix = directoryPrefix ? "" : base.getFileName().toString();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return List.of();
+    }
+    String dirLocation = directoryPrefix ? prefix : prefix.substring(0, prefix.length() - namePrefix.length());
+    List<FileEntry> out = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(namePrefix)) {
+          continue;
+        }
+        collect(p, dirLocation + name, out);
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+    out.sort(Comparator.comparing(FileEntry::location));
+    if (startAfter != null) {
+      out.removeIf(e -> e.location().compareTo(startAfter) <= 0);
+    }
+    return out;
+  }
+
+  private static void collect(Path p, String location, List<FileEntry> out) throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(p, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return; // removed while listing
+    }
+    if (attrs.isDirectory()) {
+      try (Stream<Path> children = Files.list(p)) {
+        for (Path c : (Iterable<Path>) children::iterator) {
+          collect(c, location + "/" + c.getFileName(), out);
+        }
+      } catch (NoSuchFileException e) {
+        return;
+      }
+    } else {
+      out.add(new FileEntry(location, attrs.size(), attrs.lastModifiedTime().toMillis()));
+    }
+  }
+
+  @Override
+  public void delete(String location) throws IOException {
+    Files.deleteIfExists(toPath(location));
+  }
+
+  private record LocalInput(String location, Path path) implements InputFile {
+    @Override
+    public long getLength() throws IOException {
+      return Files.size(path);
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+      return new ChannelInputStream(FileChannel.open(path, StandardOpenOption.READ));
+    }
+  }
+
+  private record LocalOutput(String location, Path path) implements OutputFile {
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+      return open(StandardOpenOption.CREATE_NEW);
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+      return open(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private PositionOutputStream open(StandardOpenOption... options) throws IOException {
+      Files.createDirectories(path.toAbsolutePath().getParent());
+      List<StandardOpenOption> all = new ArrayList<>(List.of(options));
+      all.add(StandardOpenOption.WRITE);
+      FileChannel ch = FileChannel.open(path, all.toArray(new StandardOpenOption[0]));
+      return new ChannelOutputStream(ch);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return location;
+    }
+  }
+
+  /** Buffered writes to a channel; forces the data to disk on close. */
+  private static final class ChannelOutputStream extends PositionOutputStream {
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+    private long position;
+    private boolean closed;
+
+    ChannelOutputStream(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long getPos() {
+      return position;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (!buffer.hasRemaining()) {
+        drain();
+      }
+      buffer.put((byte) b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > buffer.remaining()) {
+        drain();
+        if (len > buffer.capacity()) {
+          ByteBuffer direct = ByteBuffer.wrap(b, off, len);
+          while (direct.hasRemaining()) {
+            channel.write(direct);
+          }
+          position += len;
+          return;
+        }
+      }
+      buffer.put(b, off, len);
+      position += len;
+    }
+
+    private void drain() throws IOException {
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      buffer.clear();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try (channel) {
+        drain();
+        channel.force(true);
+      }
+    }
+  }
+
+  /** Seekable reads from a channel with a small read-ahead buffer. */
+  private static final class ChannelInputStream extends SeekableInputStream {
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private long bufferStart;
+
+    ChannelInputStream(FileChannel channel) {
+      this.channel = channel;
+      buffer.flip();
+    }
+
+    @Override
+    public long getPos() {
+      return bufferStart + buffer.position();
+    }
+
+    @Override
+    public void seek(long newPos) throws IOException {
+      long bufferEnd = bufferStart + buffer.limit();
+      if (newPos >= bufferStart && newPos <= bufferEnd) {
+        buffer.position((int) (newPos - bufferStart));
+      } else {
+        bufferStart = newPos;
+        buffer.clear().flip();
+      }
+    }
+
+    private boolean fill() throws IOException {
+      long pos = getPos();
+      buffer.clear();
+      int n = channel.read(buffer, pos);
+      buffer.flip();
+      bufferStart = pos;
+      return n > 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (!buffer.hasRemaining() && !fill()) {
+        return -1;
+      }
+      return buffer.get() & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return read(ByteBuffer.wrap(b, off, len));
+    }
+
+    @Override
+    public void readFully(byte[] bytes) throws IOException {
+      readFully(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void readFully(byte[] bytes, int start, int len) throws IOException {
+      int done = 0;
+      while (done < len) {
+        int n = read(bytes, start + done, len - done);
+        if (n < 0) {
+          throw new java.io.EOFException("reached end of file with " + (len - done) + " bytes left to read");
+        }
+        done += n;
+      }
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+      if (!dst.hasRemaining()) {
+        return 0;
+      }
+      if (!buffer.hasRemaining()) {
+        if (dst.remaining() >= buffer.capacity()) {
+          long pos = getPos();
+          int n = channel.read(dst, pos);
+          if (n <= 0) {
+            return -1;
+          }
+          bufferStart = pos + n;
+          buffer.clear().flip();
+          return n;
+        }
+        if (!fill()) {
+          return -1;
+        }
+      }
+      int n = Math.min(dst.remaining(), buffer.remaining());
+      ByteBuffer chunk = buffer.slice();
+      chunk.limit(n);
+      dst.put(chunk);
+      buffer.position(buffer.position() + n);
+      return n;
+    }
+
+    @Override
+    public void readFully(ByteBuffer dst) throws IOException {
+      while (dst.hasRemaining()) {
+        if (read(dst) < 0) {
+          throw new java.io.EOFException("reached end of file with " + dst.remaining() + " bytes left to read");
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.tidemark.core.log;
+
+import java.util.regex.Pattern;
+
+/** Names of the files in {@code _log/}. */
+public final class LogFiles {
+  /** The log directory under the table root, with its trailing slash. */
+  public static final String LOG_DIR = "_log/";
+  private static final Pattern COMMIT = Pattern.compile("[0-9]{20}\\.json");
+
+  private LogFiles() {}
+
+  /** {@code 00000000000000000042.json} for version 42. */
+  public static String commitFileName(long version) {
+    return String.format("%020d.json", version);
+  }
+
+  /** The path of a commit file relative to the table root. */
+  public static String commitPath(long version) {
+    return LOG_DIR + commitFileName(version);
+  }
+
+  /** The version a commit file name stands for, or -1 when the name is not a commit file's. */
+  public static long parseCommitVersion(String name) {
+    if (!COMMIT.matcher(name).matches()) {
+      return -1;
+    }
+    return Long.parseLong(name, 0, 20, 10);
+  }
+}

@@ -1,0 +1,132 @@
+package io.tidemark.core.log;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tidemark.core.io.FileEntry;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.error.CorruptLogException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.json.CommitCodec;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The commit files of one table: listing, reading (through a cache of parsed commits, which
+ * never change once written) and the exclusive create that makes a commit. Thread-safe.
+ */
+public final class TransactionLog {
+  private final FileIO io;
+  private final String tableLocation;
+  private final Cache<Long, Commit> commits;
+
+  /**
+   * @param io the table's storage
+   * @param tableLocation the table root, without trailing slash
+   * @param cacheWeightBytes the most bytes of commit files to keep parsed in memory
+   */
+  public TransactionLog(FileIO io, String tableLocation, long cacheWeightBytes) {
+    this.io = io;
+    this.tableLocation = tableLocation;
+    this.commits = Caffeine.newBuilder()
+        .maximumWeight(cacheWeightBytes)
+        .weigher((Long v, Commit c) -> (int) Math.min(Integer.MAX_VALUE, c.sizeBytes() * 4 + 256))
+        .build();
+  }
+
+  /** The full location of a commit file. */
+  public String commitLocation(long version) {
+    return tableLocation + "/" + LogFiles.commitPath(version);
+  }
+
+  /**
+   * The newest version in the log, listing only files after {@code knownVersion}.
+   *
+   * @param knownVersion a version known to exist, or -1
+   * @return the newest version, or -1 when the log has no commit at all
+   * @throws CorruptLogException when a version between the known one and the newest is missing
+   */
+  public long latestVersion(long knownVersion) {
+    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    String startAfter = knownVersion >= 0 ? commitLocation(knownVersion) : null;
+    List<FileEntry> entries;
+    try {
+      entries = io.list(prefix, startAfter);
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+    }
+    long expected = knownVersion + 1;
+    long latest = knownVersion;
+    for (FileEntry entry : entries) {
+      if (!entry.location().startsWith(prefix) || entry.location().indexOf('/', prefix.length()) >= 0) {
+        continue;
+      }
+      long v = LogFiles.parseCommitVersion(entry.name());
+      if (v < 0) {
+        continue;
+      }
+      if (v != expected) {
+        throw new CorruptLogException(LogFiles.commitPath(expected), 0,
+            "commit file is missing (the log has version " + v + " after version " + (expected - 1) + ")");
+      }
+      latest = v;
+      expected++;
+    }
+    return latest;
+  }
+
+  /**
+   * The commit at a version.
+   *
+   * @throws CorruptLogException when the file is missing or damaged
+   */
+  public Commit read(long version) {
+    Commit cached = commits.getIfPresent(version);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<Commit> commit = readIfExists(version);
+    if (commit.isEmpty()) {
+      throw new CorruptLogException(LogFiles.commitPath(version), 0, "commit file is missing");
+    }
+    return commit.get();
+  }
+
+  /**
+   * The commit at a version, or empty when its file does not exist.
+   *
+   * @throws CorruptLogException when the file exists but is damaged
+   * @throws StorageException when it cannot be read
+   */
+  public Optional<Commit> readIfExists(long version) {
+    Commit cached = commits.getIfPresent(version);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<byte[]> bytes;
+    try {
+      bytes = io.readIfExists(commitLocation(version));
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + commitLocation(version) + ": " + e.getMessage(), e);
+    }
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Action> actions = CommitCodec.decode(LogFiles.commitPath(version), bytes.get());
+    Commit commit = new Commit(version, (CommitInfo) actions.get(0), actions, bytes.get().length);
+    commits.put(version, commit);
+    return Optional.of(commit);
+  }
+
+  /**
+   * Tries to make a commit: creates the commit file only if absent.
+   *
+   * @return true when this call created it, false when that version already exists
+   * @throws IOException when the outcome is unknown
+   */
+  public boolean tryCreate(long version, byte[] content) throws IOException {
+    return io.createExclusive(commitLocation(version), content);
+  }
+}

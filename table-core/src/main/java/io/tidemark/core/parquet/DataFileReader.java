@@ -1,0 +1,178 @@
+package io.tidemark.core.parquet;
+
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
+import io.tidemark.core.io.InputFile;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.error.TidemarkException;
+import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.StructType;
+import java.io.IOException;
+import java.util.NoSuchElementException;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads a data file's records projected onto a schema. Columns are matched by Parquet field id,
+ * never by name or position: a projected field whose id is not in the file reads as null, and
+ * its type may be wider than the file's (int to long, float to double, decimal to a larger
+ * precision at the same scale). Nested struct, list and map fields are matched by id too.
+ */
+public final class DataFileReader {
+  private DataFileReader() {}
+
+  /**
+   * Opens a data file for reading, one row group at a time, only the columns the projection needs.
+   * Records have {@code projection.asStruct()} as their struct. Close the iterator when done
+   * (it closes itself once exhausted).
+   *
+   * @throws StorageException naming the file when it cannot be read or is not a Parquet file
+   * @throws io.tidemark.spec.error.SchemaMismatchException when a projected field is in the file
+   *     with a type that cannot be read as the projected type
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection) {
+    String location = file.location();
+    ParquetFileReader reader;
+    try {
+      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new Codecs())
+          .build();
+      reader = ParquetFileReader.open(file, options);
+    } catch (IOException | RuntimeException e) {
+      throw new StorageException("cannot open data file " + location + ": " + e.getMessage(), e);
+    }
+    try {
+      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+      ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
+      if (plan.requested() == null) {
+        long count = reader.getRecordCount();
+        closeQuietly(reader);
+        return new NullRecords(projection.asStruct(), count);
+      }
+      reader.setRequestedSchema(plan.requested());
+      MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
+      return new Records(reader, location, columnIO, plan.materializer());
+    } catch (TidemarkException e) {
+      closeQuietly(reader);
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(reader);
+      throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(ParquetFileReader reader) {
+    try {
+      reader.close();
+    } catch (IOException | RuntimeException e) {
+      // nothing more to do
+    }
+  }
+
+  /** Records of a file read row group by row group. */
+  private static final class Records implements CloseableIterator<Record> {
+    private final ParquetFileReader reader;
+    private final String location;
+    private final MessageColumnIO columnIO;
+    private final RecordMaterializer<Record> materializer;
+    private RecordReader<Record> rows;
+    private long remaining;
+    private boolean closed;
+
+    Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
+        RecordMaterializer<Record> materializer) {
+      this.reader = reader;
+      this.location = location;
+      this.columnIO = columnIO;
+      this.materializer = materializer;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (remaining == 0) {
+        if (closed) {
+          return false;
+        }
+        PageReadStore pages;
+        try {
+          pages = reader.readNextRowGroup();
+        } catch (IOException | RuntimeException e) {
+          close();
+          throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+        }
+        if (pages == null) {
+          close();
+          return false;
+        }
+        remaining = pages.getRowCount();
+        rows = columnIO.getRecordReader(pages, materializer);
+      }
+      return true;
+    }
+
+    @Override
+    public Record next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no more records in " + location);
+      }
+      remaining--;
+      try {
+        return rows.read();
+      } catch (TidemarkException e) {
+        close();
+        throw e;
+      } catch (RuntimeException e) {
+        close();
+        throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      remaining = 0;
+      rows = null;
+      closeQuietly(reader);
+    }
+  }
+
+  /** The records of a file none of whose columns the projection needs: all fields null. */
+  private static final class NullRecords implements CloseableIterator<Record> {
+    private final StructType struct;
+    private long remaining;
+
+    NullRecords(StructType struct, long count) {
+      this.struct = struct;
+      this.remaining = count;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return remaining > 0;
+    }
+
+    @Override
+    public Record next() {
+      if (remaining <= 0) {
+        throw new NoSuchElementException();
+      }
+      remaining--;
+      return Record.trusted(struct, new Object[struct.fields().size()]);
+    }
+
+    @Override
+    public void close() {
+      remaining = 0;
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.tidemark.core.parquet;
+
+import io.tidemark.core.data.Record;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.types.Schema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes records of one schema into Parquet data files under {@code <tableLocation>/data/<uuid>.parquet},
+ * rolling to a new file once the current one reaches the target size (the size is checked every
+ * few hundred records, so a file can end up a little larger). Computes each file's column
+ * statistics as it writes. Not thread-safe.
+ *
+ * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}
+ * was called. After a failed {@link #write}, the writer can only be aborted.
+ */
+public final class DataFileWriter implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataFileWriter.class);
+
+  /** Largest Parquet row group. */
+  static final long MAX_ROW_GROUP_SIZE = 128L << 20;
+  /** Records before the first size check of a file. */
+  static final int FIRST_SIZE_CHECK = 100;
+  /** Fewest records between size checks (near the target). */
+  static final int MIN_SIZE_CHECK_INTERVAL = 10;
+  /** Most records between size checks. */
+  static final int MAX_SIZE_CHECK_INTERVAL = 500;
+
+  private final FileIO io;
+  private final String tableLocation;
+  private final WriterOptions options;
+  private final ValueWriters.Root root;
+  private final RecordWriteSupport writeSupport;
+  private final List<AddFile> written = new ArrayList<>();
+  private final List<String> locations = new ArrayList<>();
+
+  private ParquetWriter<Record> current;
+  private SizeTrackingOutputFile currentOutput;
+  private String currentPath;
+  private String currentLocation;
+  private long currentRecords;
+  private long nextSizeCheck;
+
+  private boolean finished;
+  private boolean aborted;
+  private boolean failed;
+
+  /**
+   * A writer of data files for the table at {@code tableLocation}; no file is created until the
+   * first record.
+   *
+   * @throws InvalidArgumentException when an argument is missing
+   */
+  public DataFileWriter(FileIO io, String tableLocation, Schema schema, WriterOptions options) {
+    if (io == null || tableLocation == null || tableLocation.isEmpty() || schema == null || options == null) {
+      throw new InvalidArgumentException("data file writer needs a file IO, a table location, a schema and options");
+    }
+    this.io = io;
+    String location = tableLocation;
+    while (location.length() > 1 && location.endsWith("/")) {
+      location = location.substring(0, location.length() - 1);
+    }
+    this.tableLocation = location;
+    this.options = options;
+    MessageType parquetSchema = ParquetSchemas.convert(schema);
+    this.root = ValueWriters.root(schema.asStruct());
+    this.writeSupport = new RecordWriteSupport(parquetSchema, root);
+  }
+
+  /**
+   * Writes one record. Its struct must be the schema's (the caller checks).
+   *
+   * @throws StorageException naming the file when writing fails
+   * @throws IllegalStateException after {@link #finish()}, {@link #abort()} or a failure
+   */
+  public void write(Record record) {
+    Objects.requireNonNull(record, "record");
+    checkWritable();
+    if (current == null) {
+      openFile();
+    }
+    try {
+      current.write(record);
+    } catch (IOException e) {
+      failed = true;
+      throw new StorageException("cannot write data file " + currentLocation + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      failed = true;
+      throw e;
+    }
+    currentRecords++;
+    if (currentRecords >= nextSizeCheck) {
+      checkSize();
+    }
+  }
+
+  private void checkSize() {
+    long size = current.getDataSize();
+    long target = options.targetFileSizeBytes();
+    if (size >= target) {
+      closeFile();
+      return;
+    }
+    long bytesPerRecord = Math.max(1, size / currentRecords);
+    long recordsLeft = (target - size) / bytesPerRecord;
+    long interval = Math.max(MIN_SIZE_CHECK_INTERVAL, Math.min(MAX_SIZE_CHECK_INTERVAL, recordsLeft / 2));
+    nextSizeCheck = currentRecords + interval;
+  }
+
+  /**
+   * Closes the open file and describes every file written, in order. A writer that wrote no
+   * record returns an empty list and leaves no file.
+   *
+   * @throws StorageException naming the file when closing it fails (abort the writer then)
+   * @throws IllegalStateException when called twice, after {@link #abort()} or after a failure
+   */
+  public List<AddFile> finish() {
+    checkWritable();
+    if (current != null) {
+      closeFile();
+    }
+    finished = true;
+    return Collections.unmodifiableList(new ArrayList<>(written));
+  }
+
+  /** Closes and deletes every file this writer created; failures are logged, not thrown. */
+  public void abort() {
+    if (aborted) {
+      return;
+    }
+    aborted = true;
+    if (current != null) {
+      ParquetWriter<Record> w = current;
+      current = null;
+      try {
+        w.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not close data file {} while aborting", currentLocation, e);
+      }
+      currentOutput.closeQuietly();
+    }
+    for (String location : locations) {
+      try {
+        io.delete(location);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not delete data file {} while aborting", location, e);
+      }
+    }
+  }
+
+  /** The full locations of the files created so far, in order. */
+  public List<String> writtenLocations() {
+    return Collections.unmodifiableList(new ArrayList<>(locations));
+  }
+
+  /** Aborts unless {@link #finish()} was called. */
+  @Override
+  public void close() {
+    if (!finished) {
+      abort();
+    }
+  }
+
+  private void checkWritable() {
+    if (aborted) {
+      throw new IllegalStateException("data file writer was aborted");
+    }
+    if (finished) {
+      throw new IllegalStateException("data file writer was finished");
+    }
+    if (failed) {
+      throw new IllegalStateException("data file writer failed; abort it");
+    }
+  }
+
+  private void openFile() {
+    currentPath = "data/" + UUID.randomUUID() + ".parquet";
+    currentLocation = tableLocation.endsWith("/") ? tableLocation + currentPath : tableLocation + "/" + currentPath;
+    currentOutput = new SizeTrackingOutputFile(io.newOutputFile(currentLocation));
+    locations.add(currentLocation);
+    try {
+      current = new Builder(currentOutput, writeSupport)
+          .withConf(new PlainParquetConfiguration())
+          .withCodecFactory(new Codecs())
+          .withCompressionCodec(options.codec())
+          .withRowGroupSize(Math.min(options.targetFileSizeBytes(), MAX_ROW_GROUP_SIZE))
+          .withWriteMode(ParquetFileWriter.Mode.CREATE)
+          .build();
+    } catch (IOException e) {
+      failed = true;
+      currentOutput.closeQuietly();
+      throw new StorageException("cannot create data file " + currentLocation + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failed = true;
+      currentOutput.closeQuietly();
+      throw e;
+    }
+    currentRecords = 0;
+    nextSizeCheck = FIRST_SIZE_CHECK;
+  }
+
+  private void closeFile() {
+    ParquetWriter<Record> w = current;
+    current = null;
+    long size;
+    try {
+      w.close();
+      size = currentOutput.finalSize();
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      currentOutput.closeQuietly();
+      throw new StorageException("cannot finish data file " + currentLocation + ": " + e.getMessage(), e);
+    }
+    written.add(new AddFile(currentPath, Map.of(), 0, size, currentRecords, root.stats(), true));
+    root.resetStats();
+  }
+
+  /** Builds Parquet writers of records on an output file, without Hadoop configuration. */
+  private static final class Builder extends ParquetWriter.Builder<Record, Builder> {
+    private final RecordWriteSupport writeSupport;
+
+    Builder(OutputFile file, RecordWriteSupport writeSupport) {
+      super(file);
+      this.writeSupport = writeSupport;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Record> getWriteSupport(Configuration conf) {
+      return writeSupport;
+    }
+
+    @Override
+    protected WriteSupport<Record> getWriteSupport(ParquetConfiguration conf) {
+      return writeSupport;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.tidemark.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A separate JVM that appends to a table, for the multi-process test. Arguments: table location,
+ * worker number, appends, rows per append, a file whose existence means "start".
+ * Prints each committed version on its own line.
+ */
+public final class AppendWorkerMain {
+  private AppendWorkerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String location = args[0];
+    int worker = Integer.parseInt(args[1]);
+    int appends = Integer.parseInt(args[2]);
+    int rows = Integer.parseInt(args[3]);
+    Path go = Path.of(args[4]);
+    Table table = Tables.open(location);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.exists(go) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(1);
+    }
+    for (int a = 0; a < appends; a++) {
+      long first = ((long) worker * appends + a) * rows;
+      System.out.println(TestTables.append(table, TestTables.rows(first, first + rows)).version());
+    }
+  }
+}

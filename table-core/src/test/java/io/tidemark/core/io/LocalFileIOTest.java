@@ -1,0 +1,85 @@
+package io.tidemark.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFileIOTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void exclusiveCreateHasExactlyOneWinnerPerRaceAndTheWinnersContent() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    int threads = 8;
+    int rounds = 300;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        String target = dir.resolve("race-" + round + ".json").toString();
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          byte[] content = ("writer " + t + "\n").getBytes(StandardCharsets.UTF_8);
+          results.add(pool.submit(() -> {
+            barrier.await();
+            return io.createExclusive(target, content);
+          }));
+        }
+        int winners = 0;
+        int winner = -1;
+        for (int t = 0; t < threads; t++) {
+          if (results.get(t).get(1, TimeUnit.MINUTES)) {
+            winners++;
+            winner = t;
+          }
+        }
+        assertThat(winners).as("winners in round %d", round).isEqualTo(1);
+        assertThat(Files.readString(Path.of(target))).isEqualTo("writer " + winner + "\n");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void listingIsSortedRecursiveAndStartsAfterTheGivenLocation() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    String base = dir.toString() + "/";
+    for (String name : List.of("b.json", "a.json", "c/d.json", "c/e/f.json")) {
+      Path p = dir.resolve(name);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, name);
+    }
+    assertThat(io.list(base, null)).extracting(FileEntry::location)
+        .containsExactly(base + "a.json", base + "b.json", base + "c/d.json", base + "c/e/f.json");
+    assertThat(io.list(base, base + "b.json")).extracting(FileEntry::location)
+        .containsExactly(base + "c/d.json", base + "c/e/f.json");
+    assertThat(io.list(base + "c/", null)).extracting(FileEntry::name).containsExactly("d.json", "f.json");
+    assertThat(io.list(dir.resolve("missing") + "/", null)).isEmpty();
+  }
+
+  @Test
+  void readIfExistsIsEmptyForAMissingFile() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    assertThat(io.readIfExists(dir.resolve("nope").toString())).isEmpty();
+    assertThat(io.createExclusive(dir.resolve("x/y").toString(), new byte[] {1, 2})).isTrue();
+    assertThat(io.readIfExists(dir.resolve("x/y").toString())).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
+    assertThat(io.createExclusive("file://" + dir.resolve("x/y"), new byte[] {3})).isFalse();
+  }
+}
