@@ -235,14 +235,20 @@ final class Codecs implements CompressionCodecFactory {
     public void release() {}
   }
 
-  /** Decompresses a page into a new array (pages of several columns are alive at once). */
+  /**
+   * Decompresses a page into a new array (pages of several columns are alive at once); the
+   * compressed input is copied into a reused array first.
+   */
   private abstract static class Decompressor implements BytesInputDecompressor {
+    private final Buffer input = new Buffer();
+
     abstract byte[] decompress(byte[] in, int length, int uncompressedSize) throws IOException;
 
     @Override
     public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      byte[] in = bytes.toByteArray();
-      return BytesInput.from(decompress(in, in.length, uncompressedSize));
+      input.reset();
+      bytes.writeAllTo(input);
+      return BytesInput.from(decompress(input.bytes, input.count, uncompressedSize));
     }
 
     @Override

@@ -250,6 +250,7 @@ public final class DataFileWriter implements Closeable {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     protected WriteSupport<Record> getWriteSupport(Configuration conf) {
       return writeSupport;
     }

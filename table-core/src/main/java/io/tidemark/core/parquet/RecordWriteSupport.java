@@ -25,6 +25,7 @@ final class RecordWriteSupport extends WriteSupport<Record> {
   }
 
   @Override
+  @SuppressWarnings("deprecation")
   public WriteContext init(Configuration configuration) {
     return context();
   }

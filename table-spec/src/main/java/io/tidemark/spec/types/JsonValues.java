@@ -50,8 +50,11 @@ public final class JsonValues {
       case DOUBLE:
         return floating((Double) value);
       case DATE:
-      case TIMESTAMP_NTZ:
         return value.toString();
+      case TIMESTAMP_NTZ:
+        // always with seconds (LocalDateTime.toString drops ":00"), so equal values have one form
+        LocalDateTime local = (LocalDateTime) value;
+        return local.getSecond() == 0 && local.getNano() == 0 ? local + ":00" : local.toString();
       case TIMESTAMP:
         return value.toString();
       case STRING:
