@@ -1,0 +1,54 @@
+package io.tidemark.cli;
+
+import io.tidemark.core.CommitResult;
+import io.tidemark.core.Tables;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tidemark append TABLE --csv FILE}. */
+@Command(name = "append",
+    description = {
+        "Appends the rows of a CSV file to a table in one commit.",
+        "",
+        "The file is RFC 4180 CSV in UTF-8 whose first line names the columns. Header",
+        "names are matched to the table's columns; a column the header lacks is null.",
+        "An empty field is null; a quoted empty field (\"\") is the empty string in",
+        "string and binary columns.",
+        "Values:",
+        "  boolean        true or false",
+        "  int, long      whole numbers; float, double: 1.5, -2e10, NaN, Infinity",
+        "  decimal(p,s)   12.50; at most s digits after the point, p in all",
+        "  date           2024-01-02",
+        "  timestamp      2024-01-02T10:00:00.123Z, 2024-01-02T12:00:00+02:00,",
+        "                 or UTC 2024-01-02 10:00:00[.ffffff]",
+        "  timestamp_ntz  2024-01-02T10:00:00[.ffffff], or with a space for the T",
+        "  string         as it is; binary: base64",
+        "Nested columns (struct, list, map) cannot be filled from CSV.",
+        "One bad value fails the whole append with one line naming its data row, file",
+        "line, column and value; nothing is committed.",
+        ""},
+    footer = {"", "Example:", "  tidemark append /data/orders --csv orders-2024-01-02.csv"})
+final class AppendCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
+  String table;
+
+  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file to append.")
+  Path csv;
+
+  @Override
+  void run() throws Exception {
+    CommitResult result = CsvAppender.append(Tables.open(table), csv);
+    if (result == null) {
+      out().println("no data rows in " + csv + "; nothing was committed");
+      return;
+    }
+    out().println("appended " + plural(result.rowsAdded(), "row") + " in " + plural(result.filesAdded(), "file")
+        + " as version " + result.version());
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,38 @@
+package io.tidemark.cli;
+
+import io.tidemark.core.Table;
+import io.tidemark.core.Tables;
+import io.tidemark.spec.types.SchemaDdl;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tidemark create TABLE --schema DDL [--property key=value]...}. */
+@Command(name = "create", description = "Creates an empty, unpartitioned table.",
+    footer = {"", "Example:",
+        "  tidemark create /data/orders \\",
+        "      --schema \"id long not null, name string, ts timestamp, amount double\""})
+final class CreateCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Where to create the table: a directory, or a file: or hdfs: URI.")
+  String table;
+
+  @Option(names = "--schema", required = true, paramLabel = "COLUMNS",
+      description = {"The columns, e.g.",
+          "\"id long not null, price decimal(10,2)\".",
+          "Types: boolean, int, long, float, double,",
+          "decimal(p,s), date, timestamp, timestamp_ntz,",
+          "string, binary, struct<>, list<>, map<>."})
+  String schema;
+
+  @Option(names = "--property", paramLabel = "KEY=VALUE",
+      description = {"A table property; may be repeated, e.g.", "write.parquet.compression=zstd"})
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  @Override
+  void run() {
+    Table created = Tables.create(table, SchemaDdl.parse(schema), properties);
+    out().println("created table at " + created.location() + " (version " + created.currentSnapshot().version() + ")");
+  }
+}

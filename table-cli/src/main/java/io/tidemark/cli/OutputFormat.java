@@ -1,0 +1,29 @@
+package io.tidemark.cli;
+
+import io.tidemark.spec.types.Schema;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The forms {@code scan} prints rows in. */
+enum OutputFormat {
+  /** Aligned columns under a header, then a row count. */
+  TABLE,
+  /** RFC 4180 CSV with a header row. */
+  CSV,
+  /** JSON Lines: one object per row. */
+  JSON;
+
+  /** A sink printing rows of this schema in this format. */
+  RowSink open(Schema schema, PrintWriter out) {
+    return switch (this) {
+      case TABLE -> new TableRowSink(schema, out);
+      case CSV -> new CsvRowSink(schema, out);
+      case JSON -> new JsonRowSink(schema, out);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
