@@ -8,30 +8,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.io.FileEntry;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.SchemaMismatchException;
 import io.tidemark.spec.error.TableAlreadyExistsException;
 import io.tidemark.spec.error.TableNotFoundException;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TableAppendAndReadTest {
-  @TempDir
-  Path dir;
+/** Appends, reads, projection, time travel and history: the same on every storage. */
+public abstract class TableAppendAndReadSuite {
+  /** The storage this run of the suite uses. */
+  protected abstract TestStorage storage();
+
+  private Table create(String name) {
+    return Tables.create(storage().io(), storage().newLocation(name), SCHEMA, Map.of());
+  }
+
+  private Table create(String name, Map<String, String> properties) {
+    return Tables.create(storage().io(), storage().newLocation(name), SCHEMA, properties);
+  }
 
   @Test
   void everyVersionReadsExactlyTheRowsCommittedUpToIt() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     List<List<Record>> batches = List.of(rows(0, 10), rows(10, 15), rows(15, 40));
     for (List<Record> batch : batches) {
       append(table, batch);
@@ -47,23 +52,20 @@ class TableAppendAndReadTest {
   }
 
   @Test
-  void commitLandsAsOneJsonFileAndRowsInParquetFiles() throws IOException {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+  void commitLandsAsOneJsonFileAndRowsInParquetFiles() {
+    Table table = create("t");
     CommitResult result = append(table, rows(0, 5));
     assertThat(result.version()).isEqualTo(1);
     assertThat(result.rowsAdded()).isEqualTo(5);
-    try (Stream<Path> log = Files.list(dir.resolve("t/_log"))) {
-      assertThat(log.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("00000000000000000000.json", "00000000000000000001.json");
-    }
-    try (Stream<Path> data = Files.list(dir.resolve("t/data"))) {
-      assertThat(data.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".parquet");
-    }
+    assertThat(storage().list(table.location() + "/_log/")).extracting(FileEntry::name)
+        .containsExactly("00000000000000000000.json", "00000000000000000001.json");
+    assertThat(storage().list(table.location() + "/data/")).extracting(FileEntry::name)
+        .singleElement().asString().endsWith(".parquet");
   }
 
   @Test
   void projectionReturnsOnlyTheSelectedColumnsInTheOrderAsked() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     append(table, rows(0, 3));
     List<Record> records = read(table.newScan().select("amount", "id"));
     assertThat(records).hasSize(3);
@@ -76,7 +78,7 @@ class TableAppendAndReadTest {
 
   @Test
   void asOfATimeBetweenTwoCommitsReadsTheEarlierOne() throws Exception {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     append(table, rows(0, 2));
     Thread.sleep(5);
     append(table, rows(2, 4));
@@ -96,7 +98,7 @@ class TableAppendAndReadTest {
 
   @Test
   void historyListsEveryVersionWithOperationParametersAndMetrics() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     append(table, rows(0, 7));
     append(table, rows(7, 10));
     List<HistoryEntry> history = table.history();
@@ -115,7 +117,7 @@ class TableAppendAndReadTest {
 
   @Test
   void inCommitTimestampsStrictlyIncreaseEvenWhenCommitsComeWithinOneMillisecond() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     for (int i = 0; i < 20; i++) {
       append(table, List.of());
     }
@@ -127,9 +129,8 @@ class TableAppendAndReadTest {
 
   @Test
   void aSecondInstanceSeesCommitsOfTheFirstOnRefresh() {
-    String location = dir.resolve("t").toString();
-    Table writer = Tables.create(location, SCHEMA);
-    Table reader = Tables.open(location);
+    Table writer = create("t");
+    Table reader = Tables.open(storage().io(), writer.location());
     assertThat(reader.currentSnapshot().version()).isZero();
     append(writer, rows(0, 3));
     assertThat(reader.currentSnapshot().version()).isZero();
@@ -139,16 +140,17 @@ class TableAppendAndReadTest {
 
   @Test
   void creatingWhereATableExistsIsRefusedAndOpeningNothingIsNotFound() {
-    String location = dir.resolve("t").toString();
-    Tables.create(location, SCHEMA);
-    assertThatThrownBy(() -> Tables.create(location, SCHEMA)).isInstanceOf(TableAlreadyExistsException.class);
-    assertThatThrownBy(() -> Tables.open(dir.resolve("none").toString())).isInstanceOf(TableNotFoundException.class)
+    Table table = create("t");
+    assertThatThrownBy(() -> Tables.create(storage().io(), table.location(), SCHEMA, Map.of()))
+        .isInstanceOf(TableAlreadyExistsException.class);
+    String none = storage().newLocation("none");
+    assertThatThrownBy(() -> Tables.open(storage().io(), none)).isInstanceOf(TableNotFoundException.class)
         .hasMessageContaining("none");
   }
 
   @Test
   void aRecordOfAnotherSchemaIsRefusedNamingTheSchema() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     Schema other = SchemaDdl.parse("id long not null");
     try (AppendWriter w = table.newAppend()) {
       assertThatThrownBy(() -> w.write(Record.of(other, 1L))).isInstanceOf(SchemaMismatchException.class)
@@ -166,24 +168,18 @@ class TableAppendAndReadTest {
   }
 
   @Test
-  void closingAWriterWithoutCommitDeletesItsFilesAndLeavesTheTableUnchanged() throws IOException {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+  void closingAWriterWithoutCommitDeletesItsFilesAndLeavesTheTableUnchanged() {
+    Table table = create("t");
     try (AppendWriter w = table.newAppend()) {
       w.writeAll(rows(0, 100));
     }
     assertThat(table.refresh().version()).isZero();
-    Path data = dir.resolve("t/data");
-    if (Files.exists(data)) {
-      try (Stream<Path> files = Files.list(data)) {
-        assertThat(files).isEmpty();
-      }
-    }
+    assertThat(storage().list(table.location() + "/data/")).isEmpty();
   }
 
   @Test
   void aSmallTargetFileSizeRollsRowsIntoSeveralFiles() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA,
-        Map.of(TableProperties.TARGET_FILE_SIZE, "20000"));
+    Table table = create("t", Map.of(TableProperties.TARGET_FILE_SIZE, "20000"));
     CommitResult result = append(table, rows(0, 20_000));
     assertThat(result.filesAdded()).isGreaterThan(1);
     assertThat(table.refresh().dataFiles()).hasSize((int) result.filesAdded());
@@ -193,7 +189,7 @@ class TableAppendAndReadTest {
 
   @Test
   void filesRecordStatisticsKeyedByFieldId() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create("t");
     append(table, rows(3, 9));
     var add = table.refresh().dataFiles().iterator().next();
     int idField = SCHEMA.column("id").id();

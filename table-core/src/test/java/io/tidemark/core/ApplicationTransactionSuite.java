@@ -7,25 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.spec.error.DuplicateTransactionException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApplicationTransactionTest {
-  @TempDir
-  Path dir;
+/** Exactly-once appends with application transactions, on every storage. */
+public abstract class ApplicationTransactionSuite {
+  /** The storage this run of the suite uses. */
+  protected abstract TestStorage storage();
+
+  private Table create() {
+    return Tables.create(storage().io(), storage().newLocation("t"), SCHEMA, Map.of());
+  }
 
   @Test
-  void aCommitCarryingAnAlreadyCommittedAppVersionIsRefusedAsADuplicate() throws Exception {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+  void aCommitCarryingAnAlreadyCommittedAppVersionIsRefusedAsADuplicate() {
+    Table table = create();
     try (AppendWriter w = table.newAppend()) {
       w.applicationTransaction("job-7", 1).writeAll(rows(0, 5));
       w.commit();
     }
     // the retried job made a writer before it knew its first run had committed
-    try (AppendWriter w = Tables.open(dir.resolve("t").toString()).newAppend()) {
+    try (AppendWriter w = Tables.open(storage().io(), table.location()).newAppend()) {
       w.writeAll(rows(0, 5));
       assertThatThrownBy(() -> w.applicationTransaction("job-7", 1))
           .isInstanceOfSatisfying(DuplicateTransactionException.class, e -> {
@@ -38,12 +40,11 @@ class ApplicationTransactionTest {
   }
 
   @Test
-  void aDuplicateCommittedConcurrentlyIsRefusedAtCommitAndItsFilesAreDeleted() throws Exception {
-    String location = dir.resolve("t").toString();
-    Table table = Tables.create(location, SCHEMA);
+  void aDuplicateCommittedConcurrentlyIsRefusedAtCommitAndItsFilesAreDeleted() {
+    Table table = create();
     AppendWriter late = table.newAppend();
     late.applicationTransaction("job-9", 3).writeAll(rows(100, 110));
-    try (AppendWriter first = Tables.open(location).newAppend()) {
+    try (AppendWriter first = Tables.open(storage().io(), table.location()).newAppend()) {
       first.applicationTransaction("job-9", 3).writeAll(rows(0, 10));
       first.commit();
     }
@@ -51,14 +52,12 @@ class ApplicationTransactionTest {
         .hasMessageContaining("job-9");
     late.close();
     assertThat(read(table.newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 10));
-    try (Stream<Path> files = Files.list(dir.resolve("t/data"))) {
-      assertThat(files).hasSize(1);
-    }
+    assertThat(storage().list(table.location() + "/data/")).hasSize(1);
   }
 
   @Test
   void aHigherAppVersionIsAcceptedAndRecorded() {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
+    Table table = create();
     for (long v = 1; v <= 3; v++) {
       try (AppendWriter w = table.newAppend()) {
         w.applicationTransaction("job", v).writeAll(rows(v * 10, v * 10 + 2));

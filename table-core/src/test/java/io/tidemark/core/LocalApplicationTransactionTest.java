@@ -1,0 +1,14 @@
+package io.tidemark.core;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalApplicationTransactionTest extends ApplicationTransactionSuite {
+  @TempDir
+  Path dir;
+
+  @Override
+  protected TestStorage storage() {
+    return new LocalTestStorage(dir);
+  }
+}
