@@ -3,10 +3,10 @@ package io.tidemark.core;
 import io.tidemark.core.commit.CommitOutcome;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.CommitConflictException;
@@ -24,7 +24,7 @@ final class BaseAppendWriter implements AppendWriter {
   private final BaseTable table;
   private final TableState read;
   private final Schema schema;
-  private final DataFileWriter files;
+  private final PartitionedWriter files;
   private StructType lastCheckedStruct;
   private Txn txn;
   private boolean committed;
@@ -35,7 +35,7 @@ final class BaseAppendWriter implements AppendWriter {
     this.table = table;
     this.read = read;
     this.schema = read.metadata().schema();
-    this.files = new DataFileWriter(table.io(), table.location(), schema,
+    this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
         WriterOptions.fromProperties(read.metadata().properties()));
   }
 
@@ -90,6 +90,7 @@ final class BaseAppendWriter implements AppendWriter {
       throw e;
     }
     committed = true;
+    table.afterCommit(outcome.snapshot());
     return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
   }
 

@@ -3,30 +3,31 @@ package io.tidemark.core;
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Binder;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.parquet.DataFileReader;
+import io.tidemark.core.parquet.ReadMetrics;
+import io.tidemark.core.plan.PlannedFiles;
+import io.tidemark.core.plan.Planner;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
-/** An immutable scan description; resolves its snapshot lazily and reads files one after another. */
+/** An immutable scan description; resolves its snapshot lazily, plans, then reads files one after another. */
 final class BaseScan implements Scan {
+  private static final Schema NO_COLUMNS = new Schema(List.of());
+
   private final BaseTable table;
-  private final List<String> columns;
-  private final Long version;
-  private final Instant timestamp;
+  private final ScanOptions options;
   private TableState resolved;
 
-  BaseScan(BaseTable table, List<String> columns, Long version, Instant timestamp) {
+  BaseScan(BaseTable table, ScanOptions options) {
     this.table = table;
-    this.columns = columns;
-    this.version = version;
-    this.timestamp = timestamp;
+    this.options = options;
   }
 
   @Override
@@ -39,25 +40,35 @@ final class BaseScan implements Scan {
     if (names.isEmpty()) {
       throw new InvalidArgumentException("select at least one column");
     }
-    return new BaseScan(table, List.copyOf(names), version, timestamp);
+    return new BaseScan(table, options.withColumns(names));
+  }
+
+  @Override
+  public Scan filter(Expression filter) {
+    return new BaseScan(table, options.withFilter(filter));
+  }
+
+  @Override
+  public Scan filter(String filter) {
+    return filter(Expressions.parse(filter));
   }
 
   @Override
   public Scan asOfVersion(long v) {
-    return new BaseScan(table, columns, v, null);
+    return new BaseScan(table, options.atVersion(v));
   }
 
   @Override
   public Scan asOfTimestamp(Instant t) {
-    return new BaseScan(table, columns, null, t);
+    return new BaseScan(table, options.atTimestamp(t));
   }
 
   private synchronized TableState state() {
     if (resolved == null) {
-      if (version != null) {
-        resolved = table.stateAt(version);
-      } else if (timestamp != null) {
-        resolved = table.stateAsOf(timestamp);
+      if (options.version() != null) {
+        resolved = table.stateAt(options.version());
+      } else if (options.timestamp() != null) {
+        resolved = table.stateAsOf(options.timestamp());
       } else {
         resolved = table.latestState();
       }
@@ -73,79 +84,47 @@ final class BaseScan implements Scan {
   @Override
   public Schema schema() {
     Schema full = state().metadata().schema();
-    return columns == null ? full : full.select(columns);
+    return options.columns() == null ? full : full.select(options.columns());
+  }
+
+  @Override
+  public ScanPlan plan() {
+    Planner planner = new Planner(state(), options.filter());
+    PlannedFiles planned = planner.plan();
+    return new ScanPlan(state().version(), planned.files(), new PlanMetrics(planned.manifestsTotal(),
+        planned.manifestsRead(), planned.filesTotal(), planned.files().size(), null, null, planned.bytesToRead(),
+        planned.planningNanos() / 1e6));
+  }
+
+  @Override
+  public ScanPlan planRowGroups() {
+    long start = System.nanoTime();
+    Planner planner = new Planner(state(), options.filter());
+    PlannedFiles planned = planner.plan();
+    ReadMetrics metrics = new ReadMetrics();
+    for (AddFile file : planned.files()) {
+      try (CloseableIterator<Record> footerOnly = DataFileReader.open(input(file), NO_COLUMNS,
+          planner.boundFilter(), metrics)) {
+        // opening reads the footer and prunes row groups; nothing to read
+      }
+    }
+    return new ScanPlan(state().version(), planned.files(), new PlanMetrics(planned.manifestsTotal(),
+        planned.manifestsRead(), planned.filesTotal(), planned.files().size(), metrics.rowGroupsTotal(),
+        metrics.rowGroupsRead(), metrics.bytesRead(), (System.nanoTime() - start) / 1e6));
+  }
+
+  private io.tidemark.core.io.InputFile input(AddFile file) {
+    return table.io().newInputFile(table.location() + "/" + file.path());
   }
 
   @Override
   public CloseableIterable<Record> records() {
-    Schema projection = schema();
-    List<AddFile> files = new ArrayList<>(state().dataFiles());
-    return new FileRecords(table, files, projection);
-  }
-
-  /** Iterates the records of a list of files, opening one file at a time. */
-  private static final class FileRecords implements CloseableIterable<Record> {
-    private final BaseTable table;
-    private final List<AddFile> files;
-    private final Schema projection;
-    private final List<CloseableIterator<Record>> open = new ArrayList<>();
-
-    FileRecords(BaseTable table, List<AddFile> files, Schema projection) {
-      this.table = table;
-      this.files = files;
-      this.projection = projection;
-    }
-
-    @Override
-    public synchronized CloseableIterator<Record> iterator() {
-      CloseableIterator<Record> it = new Chain();
-      open.add(it);
-      return it;
-    }
-
-    @Override
-    public synchronized void close() {
-      for (CloseableIterator<Record> it : open) {
-        it.close();
-      }
-      open.clear();
-    }
-
-    private final class Chain implements CloseableIterator<Record> {
-      private final Iterator<AddFile> remaining = files.iterator();
-      private CloseableIterator<Record> current;
-
-      @Override
-      public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
-          if (current != null) {
-            current.close();
-            current = null;
-          }
-          if (!remaining.hasNext()) {
-            return false;
-          }
-          AddFile file = remaining.next();
-          current = DataFileReader.open(table.io().newInputFile(table.location() + "/" + file.path()), projection);
-        }
-        return true;
-      }
-
-      @Override
-      public Record next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-
-      @Override
-      public void close() {
-        if (current != null) {
-          current.close();
-          current = null;
-        }
-      }
-    }
+    Schema output = schema();
+    Planner planner = new Planner(state(), options.filter());
+    PlannedFiles planned = planner.plan();
+    Expression bound = planner.boundFilter();
+    boolean filtered = options.filter() != null && !bound.equals(Expressions.alwaysTrue());
+    return new ScanRecords(planned.files(), file -> input(file), state().metadata().schema(), output,
+        filtered ? bound : null, Binder.referencedFieldIds(bound));
   }
 }

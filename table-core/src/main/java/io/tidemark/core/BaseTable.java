@@ -1,5 +1,8 @@
 package io.tidemark.core;
 
+import io.tidemark.core.checkpoint.CheckpointStore;
+import io.tidemark.core.checkpoint.CheckpointWriter;
+import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.commit.Committer;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.log.Commit;
@@ -7,26 +10,43 @@ import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.snapshot.SnapshotLoader;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.actions.Txn;
+import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.error.TidemarkException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The table: its log, the loader of its snapshots and its committer, shared by all its writers and scans. */
+/**
+ * The table: its log, checkpoints, caches, snapshot loader and committer, shared by all its
+ * writers and scans.
+ */
 final class BaseTable implements Table {
-  private static final long COMMIT_CACHE_BYTES = 64L << 20;
+  private static final Logger LOG = LoggerFactory.getLogger(BaseTable.class);
+  private static final long COMMIT_CACHE_BYTES = Long.getLong("tidemark.cache.commits.bytes", 64L << 20);
+  private static final long MANIFEST_CACHE_BYTES = Long.getLong("tidemark.cache.manifests.bytes", 256L << 20);
 
   private final FileIO io;
   private final String location;
   private final TransactionLog log;
   private final SnapshotLoader loader;
   private final Committer committer;
+  private final CheckpointWriter checkpointWriter;
 
   BaseTable(FileIO io, String location) {
     this.io = io;
     this.location = location;
     this.log = new TransactionLog(io, location, COMMIT_CACHE_BYTES);
-    this.loader = new SnapshotLoader(log, location);
+    ManifestCache manifests = new ManifestCache(io, location, MANIFEST_CACHE_BYTES);
+    CheckpointStore checkpoints = new CheckpointStore(io, location);
+    this.loader = new SnapshotLoader(log, checkpoints, manifests, location);
     this.committer = new Committer(log, loader, location);
+    this.checkpointWriter = new CheckpointWriter(io, location, manifests, checkpoints);
   }
 
   Committer committer() {
@@ -43,6 +63,52 @@ final class BaseTable implements Table {
 
   TableState stateAsOf(Instant timestamp) {
     return loader.asOf(timestamp);
+  }
+
+  /** Called after each commit: writes a checkpoint when the version is a multiple of the interval. */
+  void afterCommit(TableState committed) {
+    int interval = checkpointInterval(committed);
+    if (interval > 0 && committed.version() > 0 && committed.version() % interval == 0) {
+      try {
+        writeCheckpoint(committed);
+      } catch (TidemarkException e) {
+        // the commit stands; a missing checkpoint only makes loading slower
+        LOG.warn("could not write the checkpoint of version {} of {}: {}", committed.version(), location,
+            e.getMessage());
+      }
+    }
+  }
+
+  private static int checkpointInterval(TableState state) {
+    String text = state.metadata().property(TableProperties.CHECKPOINT_INTERVAL,
+        Integer.toString(TableProperties.CHECKPOINT_INTERVAL_DEFAULT));
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException("table property " + TableProperties.CHECKPOINT_INTERVAL
+          + " must be an integer, was '" + text + "'");
+    }
+  }
+
+  private Checkpoint writeCheckpoint(TableState state) {
+    List<Txn> txns = new ArrayList<>();
+    state.appVersions().forEach((app, v) -> txns.add(new Txn(app, v, null)));
+    try {
+      Checkpoint cp = checkpointWriter.write(state.version(), state.timestampMillis(), state.protocol(),
+          state.metadata(), txns, state.base(), state.tailRemoves(), state.tailAdds().values());
+      loader.rebase(cp);
+      LOG.debug("wrote checkpoint of version {} of {} with {} manifests", cp.version(), location,
+          cp.manifests().size());
+      return cp;
+    } catch (IOException e) {
+      throw new StorageException("cannot write the checkpoint of version " + state.version() + " of " + location
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long checkpoint() {
+    return writeCheckpoint(loader.refresh()).version();
   }
 
   @Override
@@ -83,7 +149,7 @@ final class BaseTable implements Table {
 
   @Override
   public Scan newScan() {
-    return new BaseScan(this, null, null, null);
+    return new BaseScan(this, ScanOptions.DEFAULT);
   }
 
   @Override

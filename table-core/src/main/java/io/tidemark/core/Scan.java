@@ -2,6 +2,8 @@ package io.tidemark.core;
 
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,18 @@ public interface Scan {
   /** Reads only these columns, in this order. */
   Scan select(List<String> columns);
 
+  /**
+   * Returns only rows matching this filter (on top of any filter set before: both must hold).
+   * Files, manifests and row groups that provably hold no matching row are not read.
+   */
+  Scan filter(Expression filter);
+
+  /**
+   * Same, with the filter in the filter language, e.g.
+   * {@code ts >= '2024-01-02' and category in ('a', 'b')} (see {@link Expressions#parse}).
+   */
+  Scan filter(String filter);
+
   /** Reads the table as it was at this version. */
   Scan asOfVersion(long version);
 
@@ -34,6 +48,15 @@ public interface Scan {
   /** The schema of the records this scan returns. */
   Schema schema();
 
-  /** The rows, file by file in the order files were added. Close it to release open files. */
+  /** Plans the scan: the files to read, and how many manifests and files were pruned. */
+  ScanPlan plan();
+
+  /** Plans the scan and also reads the matched files' footers to count the row groups pruned. */
+  ScanPlan planRowGroups();
+
+  /**
+   * The matching rows, file by file in the order files were added. Close it to release open
+   * files.
+   */
   CloseableIterable<Record> records();
 }

@@ -54,6 +54,15 @@ public interface Table {
   /** A scan of the newest snapshot; choose another with {@link Scan#asOfVersion} or {@link Scan#asOfTimestamp}. */
   Scan newScan();
 
+  /**
+   * Writes a checkpoint of the newest version now (they are also written every
+   * {@code checkpoint.interval} commits), so that loading the table reads the checkpoint and the
+   * commits after it instead of the whole log.
+   *
+   * @return the version checkpointed
+   */
+  long checkpoint();
+
   /** Every version of the table, oldest first. */
   List<HistoryEntry> history();
 }

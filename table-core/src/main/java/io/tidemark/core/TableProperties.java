@@ -1,5 +1,6 @@
 package io.tidemark.core;
 
+import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.commit.RetryPolicy;
 
 /** Table property names and defaults (spec.md lists them too). */
@@ -18,6 +19,13 @@ public final class TableProperties {
   public static final String COMMIT_MIN_WAIT_MS = RetryPolicy.MIN_WAIT_MS;
   /** Largest backoff bound in milliseconds. */
   public static final String COMMIT_MAX_WAIT_MS = RetryPolicy.MAX_WAIT_MS;
+
+  /** Write a checkpoint every this many commits (0 turns automatic checkpoints off). */
+  public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+  /** Default checkpoint interval. */
+  public static final int CHECKPOINT_INTERVAL_DEFAULT = 100;
+  /** The most data files one manifest of a checkpoint lists. */
+  public static final String MANIFEST_MAX_FILES = CheckpointWriter.MANIFEST_MAX_FILES;
 
   private TableProperties() {}
 }

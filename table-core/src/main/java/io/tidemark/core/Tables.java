@@ -42,10 +42,31 @@ public final class Tables {
 
   /** Creates an empty, unpartitioned table on the given storage. */
   public static Table create(FileIO io, String location, Schema schema, Map<String, String> properties) {
+    return create(io, location, schema, PartitionSpec.unpartitioned(), properties);
+  }
+
+  /**
+   * Creates an empty table partitioned by a spec built for the schema, e.g.
+   * {@code PartitionSpec.builderFor(schema).day("ts").bucket("id", 16).build()}: rows are
+   * written to one set of files per partition, and filters on the source columns prune them.
+   */
+  public static Table create(String location, Schema schema, PartitionSpec spec, Map<String, String> properties) {
+    String normalized = normalize(location);
+    return create(FileIOs.forLocation(normalized), normalized, schema, spec, properties);
+  }
+
+  /** Creates an empty, partitioned table on the given storage. */
+  public static Table create(FileIO io, String location, Schema schema, PartitionSpec spec,
+      Map<String, String> properties) {
     String normalized = normalize(location);
     checkProperties(properties);
+    spec.checkCompatible(schema);
+    if (spec.specId() != 0) {
+      throw new InvalidArgumentException("a new table's partition spec has id 0, was " + spec.specId());
+    }
+    int lastPartitionId = spec.isUnpartitioned() ? UNASSIGNED_PARTITION_ID : spec.lastAssignedFieldId();
     Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
-        List.of(PartitionSpec.unpartitioned()), 0, UNASSIGNED_PARTITION_ID, properties, System.currentTimeMillis());
+        List.of(spec), 0, lastPartitionId, properties, System.currentTimeMillis());
     BaseTable table = new BaseTable(io, normalized);
     table.committer().create(new PendingCommit("CREATE TABLE", Map.of(), Map.of(), Protocol.current(),
         metadata, null, List.of(), List.of(), false));

@@ -28,6 +28,7 @@ import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.partition.Transforms;
 import io.tidemark.spec.types.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class Samples {
   public static Metadata metadata() {
     Schema schema = everyTypeSchema();
     PartitionSpec spec1 = new PartitionSpec(1, List.of(
-        new PartitionField(9, 1000, "ts_day", "day"),
-        new PartitionField(3, 1001, "l_bucket", "bucket[16]")));
+        new PartitionField(9, 1000, "ts_day", Transforms.day()),
+        new PartitionField(3, 1001, "l_bucket", Transforms.bucket(16))));
     return new Metadata(TABLE_ID, 0, schema, schema.highestFieldId(),
         List.of(PartitionSpec.unpartitioned(), spec1), 0, 1001,
         Map.of("write.parquet.compression", "zstd", "commit.retry.max-attempts", "7"), 1_699_999_999_000L);

@@ -70,7 +70,7 @@ public final class Committer {
     if (outcome == Outcome.LOST) {
       throw new TableAlreadyExistsException(tableLocation);
     }
-    TableState state = new SnapshotBuilder().apply(commit(0, info, body, bytes)).build();
+    TableState state = loader.emptyBuilder().apply(commit(0, info, body, bytes)).build();
     loader.offer(state);
     return new CommitOutcome(0, info.timestamp(), 1, state);
   }

@@ -7,12 +7,26 @@ public final class LogFiles {
   /** The log directory under the table root, with its trailing slash. */
   public static final String LOG_DIR = "_log/";
   private static final Pattern COMMIT = Pattern.compile("[0-9]{20}\\.json");
+  private static final Pattern CHECKPOINT = Pattern.compile("[0-9]{20}\\.checkpoint\\.json");
 
   private LogFiles() {}
 
   /** {@code 00000000000000000042.json} for version 42. */
   public static String commitFileName(long version) {
     return String.format("%020d.json", version);
+  }
+
+  /** {@code 00000000000000000100.checkpoint.json} for version 100. */
+  public static String checkpointFileName(long version) {
+    return String.format("%020d.checkpoint.json", version);
+  }
+
+  /** The version a checkpoint file name stands for, or -1 when the name is not a checkpoint's. */
+  public static long parseCheckpointVersion(String name) {
+    if (!CHECKPOINT.matcher(name).matches()) {
+      return -1;
+    }
+    return Long.parseLong(name, 0, 20, 10);
   }
 
   /** The path of a commit file relative to the table root. */

@@ -2,6 +2,8 @@ package io.tidemark.core.parquet;
 
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.ParquetFilters;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
@@ -12,7 +14,10 @@ import java.util.NoSuchElementException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -38,13 +43,41 @@ public final class DataFileReader {
    *     with a type that cannot be read as the projected type
    */
   public static CloseableIterator<Record> open(InputFile file, Schema projection) {
+    return open(file, projection, null, null);
+  }
+
+  /**
+   * Opens a data file reading only the row groups whose statistics (and dictionaries) may hold
+   * rows matching a filter. The records returned are not filtered: apply the filter to them.
+   *
+   * @param boundFilter a filter bound to the table schema, or null to read every row group
+   * @param metrics counts row groups in the file and row groups read, or null
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics) {
     String location = file.location();
     ParquetFileReader reader;
     try {
-      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-          .withCodecFactory(new Codecs())
-          .build();
-      reader = ParquetFileReader.open(file, options);
+      ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new Codecs());
+      reader = ParquetFileReader.open(file, options.build());
+      if (boundFilter != null) {
+        FilterPredicate predicate = ParquetFilters.convert(boundFilter, reader.getFooter().getFileMetaData().getSchema());
+        if (predicate != null) {
+          int total = reader.getRowGroups().size();
+          ParquetFileReader unfiltered = reader;
+          // reuse the footer just read: the filtered reader only needs a new stream
+          reader = ParquetFileReader.open(file, unfiltered.getFooter(), options.withRecordFilter(
+              FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
+              .build(), file.newStream());
+          unfiltered.close();
+          count(metrics, total, reader);
+        } else {
+          count(metrics, reader.getRowGroups().size(), reader);
+        }
+      } else {
+        count(metrics, reader.getRowGroups().size(), reader);
+      }
     } catch (IOException | RuntimeException e) {
       throw new StorageException("cannot open data file " + location + ": " + e.getMessage(), e);
     }
@@ -52,7 +85,7 @@ public final class DataFileReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
       if (plan.requested() == null) {
-        long count = reader.getRecordCount();
+        long count = reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).sum();
         closeQuietly(reader);
         return new NullRecords(projection.asStruct(), count);
       }
@@ -65,6 +98,13 @@ public final class DataFileReader {
     } catch (RuntimeException e) {
       closeQuietly(reader);
       throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void count(ReadMetrics metrics, int total, ParquetFileReader reader) {
+    if (metrics != null) {
+      metrics.add(total, reader.getRowGroups().size(),
+          reader.getRowGroups().stream().mapToLong(BlockMetaData::getCompressedSize).sum());
     }
   }
 

@@ -48,6 +48,9 @@ public final class DataFileWriter implements Closeable {
 
   private final FileIO io;
   private final String tableLocation;
+  private final String directory;
+  private final int specId;
+  private final Map<String, Object> partitionValues;
   private final WriterOptions options;
   private final ValueWriters.Root root;
   private final RecordWriteSupport writeSupport;
@@ -72,6 +75,17 @@ public final class DataFileWriter implements Closeable {
    * @throws InvalidArgumentException when an argument is missing
    */
   public DataFileWriter(FileIO io, String tableLocation, Schema schema, WriterOptions options) {
+    this(io, tableLocation, "data", schema, options, 0, Map.of());
+  }
+
+  /**
+   * A writer of files under {@code <tableLocation>/<directory>/} whose add actions carry this
+   * partition spec id and these partition values (in their JSON single-value form).
+   *
+   * @param directory a path relative to the table, e.g. {@code data/ts_day=2024-01-02}
+   */
+  public DataFileWriter(FileIO io, String tableLocation, String directory, Schema schema, WriterOptions options,
+      int specId, Map<String, Object> partitionValues) {
     if (io == null || tableLocation == null || tableLocation.isEmpty() || schema == null || options == null) {
       throw new InvalidArgumentException("data file writer needs a file IO, a table location, a schema and options");
     }
@@ -82,6 +96,9 @@ public final class DataFileWriter implements Closeable {
     }
     this.tableLocation = location;
     this.options = options;
+    this.directory = directory;
+    this.specId = specId;
+    this.partitionValues = partitionValues;
     MessageType parquetSchema = ParquetSchemas.convert(schema);
     this.root = ValueWriters.root(schema.asStruct());
     this.writeSupport = new RecordWriteSupport(parquetSchema, root);
@@ -194,7 +211,7 @@ public final class DataFileWriter implements Closeable {
   }
 
   private void openFile() {
-    currentPath = "data/" + UUID.randomUUID() + ".parquet";
+    currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
     currentLocation = tableLocation.endsWith("/") ? tableLocation + currentPath : tableLocation + "/" + currentPath;
     currentOutput = new SizeTrackingOutputFile(io.newOutputFile(currentLocation));
     locations.add(currentLocation);
@@ -231,7 +248,7 @@ public final class DataFileWriter implements Closeable {
       currentOutput.closeQuietly();
       throw new StorageException("cannot finish data file " + currentLocation + ": " + e.getMessage(), e);
     }
-    written.add(new AddFile(currentPath, Map.of(), 0, size, currentRecords, root.stats(), true));
+    written.add(new AddFile(currentPath, partitionValues, specId, size, currentRecords, root.stats(), true));
     root.resetStats();
   }
 

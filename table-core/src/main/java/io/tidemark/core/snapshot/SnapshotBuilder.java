@@ -1,5 +1,6 @@
 package io.tidemark.core.snapshot;
 
+import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.actions.Action;
@@ -8,35 +9,65 @@ import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
+import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.CorruptLogException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Replays commits, in version order, onto a state. Not thread-safe; one use. */
 public final class SnapshotBuilder {
+  private final ManifestCache manifests;
+  private final Checkpoint base;
   private long version;
   private long timestampMillis;
   private Protocol protocol;
   private Metadata metadata;
-  private final LinkedHashMap<String, AddFile> files;
+  private final LinkedHashMap<String, AddFile> tailAdds;
+  private final Set<String> tailRemoves;
   private final Map<String, Long> appVersions;
+  private long removedTailOnly;
 
   /** Starts from an empty table (before version 0). */
-  public SnapshotBuilder() {
+  public SnapshotBuilder(ManifestCache manifests) {
+    this.manifests = manifests;
+    this.base = null;
     this.version = -1;
-    this.files = new LinkedHashMap<>();
+    this.tailAdds = new LinkedHashMap<>();
+    this.tailRemoves = new HashSet<>();
     this.appVersions = new HashMap<>();
   }
 
+  /** Starts from a checkpoint. */
+  public SnapshotBuilder(ManifestCache manifests, Checkpoint checkpoint) {
+    this.manifests = manifests;
+    this.base = checkpoint;
+    this.version = checkpoint.version();
+    this.timestampMillis = checkpoint.timestamp();
+    this.protocol = checkpoint.protocol();
+    this.metadata = checkpoint.metadata();
+    this.tailAdds = new LinkedHashMap<>();
+    this.tailRemoves = new HashSet<>();
+    this.appVersions = new HashMap<>();
+    for (Txn t : checkpoint.txns()) {
+      appVersions.merge(t.appId(), t.version(), Math::max);
+    }
+  }
+
   /** Starts from an existing state. */
-  public SnapshotBuilder(TableState base) {
-    this.version = base.version();
-    this.timestampMillis = base.timestampMillis();
-    this.protocol = base.protocol();
-    this.metadata = base.metadata();
-    this.files = new LinkedHashMap<>(base.filesByPath());
-    this.appVersions = new HashMap<>(base.appVersions());
+  public SnapshotBuilder(TableState state) {
+    this.manifests = state.manifests();
+    this.base = state.base();
+    this.version = state.version();
+    this.timestampMillis = state.timestampMillis();
+    this.protocol = state.protocol();
+    this.metadata = state.metadata();
+    this.tailAdds = new LinkedHashMap<>(state.tailAdds());
+    this.tailRemoves = new HashSet<>(state.tailRemoves());
+    this.appVersions = new HashMap<>(state.appVersions());
+    this.removedTailOnly = state.removedTailOnly();
   }
 
   /**
@@ -56,9 +87,12 @@ public final class SnapshotBuilder {
       } else if (action instanceof Metadata m) {
         metadata = m;
       } else if (action instanceof AddFile a) {
-        files.put(a.path(), a);
+        tailAdds.put(a.path(), a);
       } else if (action instanceof RemoveFile r) {
-        files.remove(r.path());
+        boolean wasTailAdd = tailAdds.remove(r.path()) != null;
+        if (base != null && tailRemoves.add(r.path()) && wasTailAdd) {
+          removedTailOnly++; // not a base file: it does not lower the base's file count
+        }
       } else if (action instanceof Txn t) {
         appVersions.merge(t.appId(), t.version(), Math::max);
       }
@@ -76,7 +110,7 @@ public final class SnapshotBuilder {
     if (version < 0) {
       throw new IllegalStateException("no commit applied");
     }
-    return new TableState(version, timestampMillis, protocol, metadata, new LinkedHashMap<>(files),
-        new HashMap<>(appVersions));
+    return new TableState(version, timestampMillis, protocol, metadata, new HashMap<>(appVersions), base,
+        new LinkedHashMap<>(tailAdds), new HashSet<>(tailRemoves), removedTailOnly, manifests);
   }
 }

@@ -1,24 +1,47 @@
 package io.tidemark.core.snapshot;
 
+import io.tidemark.core.checkpoint.CheckpointStore;
+import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.log.TransactionLog;
+import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.TableNotFoundException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Loads snapshots of one table, keeping the latest one loaded so that refreshing reads only the
- * commits added since. Thread-safe.
+ * Loads snapshots of one table: from the newest usable checkpoint plus the commits after it, and
+ * keeps the latest one loaded so that refreshing reads only the commits added since. Thread-safe.
  */
 public final class SnapshotLoader {
   private final TransactionLog log;
+  private final CheckpointStore checkpoints;
+  private final ManifestCache manifests;
   private final String tableLocation;
   private final AtomicReference<TableState> latest = new AtomicReference<>();
 
-  /** A loader over this log. */
-  public SnapshotLoader(TransactionLog log, String tableLocation) {
+  /** A loader over this log and these checkpoints. */
+  public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
+      String tableLocation) {
     this.log = log;
+    this.checkpoints = checkpoints;
+    this.manifests = manifests;
     this.tableLocation = tableLocation;
+  }
+
+  /** A builder for the first commit of a table. */
+  public SnapshotBuilder emptyBuilder() {
+    return new SnapshotBuilder(manifests);
+  }
+
+  /**
+   * After a checkpoint of the newest loaded version is written, holds that version as the
+   * checkpoint (so later refreshes replay from it and keep little in memory).
+   */
+  public void rebase(Checkpoint checkpoint) {
+    TableState rebased = new SnapshotBuilder(manifests, checkpoint).build();
+    latest.updateAndGet(cur -> cur != null && cur.version() == checkpoint.version() ? rebased : cur);
   }
 
   /** The latest snapshot loaded so far, or null before the first load. No I/O. */
@@ -29,19 +52,25 @@ public final class SnapshotLoader {
   /**
    * Reads the commits added since the last load and returns the newest snapshot.
    *
-   * @throws TableNotFoundException when the log has no commit
+   * @throws TableNotFoundException when the table has no commit
    */
   public TableState refresh() {
     TableState base = latest.get();
-    long known = base == null ? -1 : base.version();
-    long newest = log.latestVersion(known);
-    if (newest < 0) {
-      throw new TableNotFoundException(tableLocation);
+    if (base == null) {
+      Optional<Checkpoint> cp = checkpoints.newestAtOrBefore(Long.MAX_VALUE);
+      long newest = log.latestVersion(cp.map(Checkpoint::version).orElse(-1L));
+      if (newest < 0) {
+        throw new TableNotFoundException(tableLocation);
+      }
+      TableState state = replay(cp.orElse(null), newest);
+      offer(state);
+      return state;
     }
-    if (base != null && newest == known) {
+    long newest = log.latestVersion(base.version());
+    if (newest == base.version()) {
       return base;
     }
-    TableState state = replay(base, newest);
+    TableState state = replayFrom(new SnapshotBuilder(base), base.version(), newest);
     offer(state);
     return state;
   }
@@ -65,7 +94,7 @@ public final class SnapshotLoader {
     if (version == newest.version()) {
       return newest;
     }
-    return replay(null, version);
+    return replay(checkpoints.newestAtOrBefore(version).orElse(null), version);
   }
 
   /**
@@ -104,10 +133,15 @@ public final class SnapshotLoader {
     return lo;
   }
 
-  private TableState replay(TableState base, long version) {
-    SnapshotBuilder builder = base == null ? new SnapshotBuilder() : new SnapshotBuilder(base);
-    long from = base == null ? 0 : base.version() + 1;
-    for (long v = from; v <= version; v++) {
+  private TableState replay(Checkpoint checkpoint, long version) {
+    if (checkpoint == null) {
+      return replayFrom(new SnapshotBuilder(manifests), -1, version);
+    }
+    return replayFrom(new SnapshotBuilder(manifests, checkpoint), checkpoint.version(), version);
+  }
+
+  private TableState replayFrom(SnapshotBuilder builder, long from, long to) {
+    for (long v = from + 1; v <= to; v++) {
       builder.apply(log.read(v));
     }
     TableState state = builder.build();

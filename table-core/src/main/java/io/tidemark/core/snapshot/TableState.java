@@ -1,33 +1,51 @@
 package io.tidemark.core.snapshot;
 
+import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
+import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.checkpoint.ManifestEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
-/** The table's state at one version, replayed from the log by {@link SnapshotBuilder}. Immutable. */
+/**
+ * The table's state at one version: what a checkpoint holds (when the state was loaded from one)
+ * plus the commits replayed after it. The live files are listed lazily: a planner can prune a
+ * checkpoint's manifests without reading them. Immutable; built by {@link SnapshotBuilder}.
+ */
 public final class TableState {
   private final long version;
   private final long timestampMillis;
   private final Protocol protocol;
   private final Metadata metadata;
-  private final Map<String, AddFile> files;
   private final Map<String, Long> appVersions;
-  private final long recordCount;
+  private final Checkpoint base;
+  private final Map<String, AddFile> tailAdds;
+  private final Set<String> tailRemoves;
+  private final long removedTailOnly;
+  private final ManifestCache manifests;
+  private volatile List<AddFile> allFiles;
 
-  TableState(long version, long timestampMillis, Protocol protocol, Metadata metadata,
-      Map<String, AddFile> files, Map<String, Long> appVersions) {
+  TableState(long version, long timestampMillis, Protocol protocol, Metadata metadata, Map<String, Long> appVersions,
+      Checkpoint base, Map<String, AddFile> tailAdds, Set<String> tailRemoves, long removedTailOnly,
+      ManifestCache manifests) {
     this.version = version;
     this.timestampMillis = timestampMillis;
     this.protocol = protocol;
     this.metadata = metadata;
-    this.files = Collections.unmodifiableMap(files);
     this.appVersions = Collections.unmodifiableMap(appVersions);
-    this.recordCount = files.values().stream().mapToLong(AddFile::recordCount).sum();
+    this.base = base;
+    this.tailAdds = Collections.unmodifiableMap(tailAdds);
+    this.tailRemoves = Collections.unmodifiableSet(tailRemoves);
+    this.removedTailOnly = removedTailOnly;
+    this.manifests = manifests;
   }
 
   /** The version. */
@@ -55,13 +73,53 @@ public final class TableState {
     return protocol;
   }
 
-  /** Live files in the order they were added. */
-  public Collection<AddFile> dataFiles() {
-    return files.values();
+  /** The checkpoint this state was replayed from, or null when it was replayed from version 0. */
+  public Checkpoint base() {
+    return base;
   }
 
-  /** Live files by path. */
-  public Map<String, AddFile> filesByPath() {
+  /** The base checkpoint's manifests (empty without a base). */
+  public List<ManifestEntry> baseManifests() {
+    return base == null ? List.of() : base.manifests();
+  }
+
+  /** Files added after the base and still live, by path, in commit order. */
+  public Map<String, AddFile> tailAdds() {
+    return tailAdds;
+  }
+
+  /** Paths removed after the base that may be listed in its manifests. */
+  public Set<String> tailRemoves() {
+    return tailRemoves;
+  }
+
+  /** The files a base manifest lists that are still live. */
+  public List<AddFile> liveFilesOf(ManifestEntry manifest) {
+    List<AddFile> files = manifests.files(manifest);
+    if (tailRemoves.isEmpty()) {
+      return files;
+    }
+    List<AddFile> live = new ArrayList<>(files.size());
+    for (AddFile f : files) {
+      if (!tailRemoves.contains(f.path()) && !tailAdds.containsKey(f.path())) {
+        live.add(f);
+      }
+    }
+    return live;
+  }
+
+  /** Every live file: the base manifests' (read on first use) and then the later adds. */
+  public Collection<AddFile> dataFiles() {
+    List<AddFile> files = allFiles;
+    if (files == null) {
+      List<AddFile> out = new ArrayList<>();
+      for (ManifestEntry m : baseManifests()) {
+        out.addAll(liveFilesOf(m));
+      }
+      out.addAll(tailAdds.values());
+      files = Collections.unmodifiableList(out);
+      allFiles = files;
+    }
     return files;
   }
 
@@ -72,7 +130,7 @@ public final class TableState {
 
   /** Rows in the live files. */
   public long recordCount() {
-    return recordCount;
+    return dataFiles().stream().mapToLong(AddFile::recordCount).sum();
   }
 
   /** The highest version of an application transaction, if any. */
@@ -81,9 +139,26 @@ public final class TableState {
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
+  /**
+   * The number of live files, without reading manifests (exact for logs whose removes name live
+   * files, as Tidemark writers' do).
+   */
+  public long fileCount() {
+    long baseFiles = base == null ? 0 : base.fileCount();
+    return baseFiles - (tailRemoves.size() - removedTailOnly) + tailAdds.size();
+  }
+
+  long removedTailOnly() {
+    return removedTailOnly;
+  }
+
+  ManifestCache manifests() {
+    return manifests;
+  }
+
   @Override
   public String toString() {
-    return "Snapshot{version=" + version + ", timestamp=" + timestamp() + ", files=" + files.size()
-        + ", records=" + recordCount + "}";
+    return "Snapshot{version=" + version + ", timestamp=" + timestamp()
+        + (base == null ? "" : ", checkpoint=" + base.version()) + ", tailFiles=" + tailAdds.size() + "}";
   }
 }

@@ -14,6 +14,7 @@ import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.partition.Transforms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -118,7 +119,7 @@ final class ActionJson {
         fo.put("sourceId", pf.sourceId());
         fo.put("fieldId", pf.fieldId());
         fo.put("name", pf.name());
-        fo.put("transform", pf.transform());
+        fo.put("transform", pf.transform().toString());
       }
     }
     o.put("defaultSpecId", m.defaultSpecId());
@@ -143,8 +144,9 @@ final class ActionJson {
       List<PartitionField> fields = new ArrayList<>();
       for (JsonNode fieldNode : fieldsNode) {
         Fields pf = new Fields(fieldNode, "partition field");
+        // an unknown transform is an InvalidArgumentException, which the codec reports as corrupt
         fields.add(new PartitionField(pf.intValue("sourceId"), pf.intValue("fieldId"), pf.string("name"),
-            pf.string("transform")));
+            Transforms.parse(pf.string("transform"))));
       }
       specs.add(new PartitionSpec(sf.intValue("specId"), fields));
     }
@@ -186,19 +188,7 @@ final class ActionJson {
     o.put("size", a.size());
     o.put("recordCount", a.recordCount());
     ObjectNode stats = o.putObject("stats");
-    a.stats().forEach((id, s) -> {
-      ObjectNode so = stats.putObject(Integer.toString(id));
-      so.put("nullCount", s.nullCount());
-      if (s.nanCount() != null) {
-        so.put("nanCount", s.nanCount());
-      }
-      if (s.min() != null) {
-        so.set("min", scalar(s.min()));
-      }
-      if (s.max() != null) {
-        so.set("max", scalar(s.max()));
-      }
-    });
+    a.stats().forEach((id, s) -> stats.set(Integer.toString(id), statsNode(s)));
     o.put("dataChange", a.dataChange());
     return o;
   }
@@ -217,13 +207,31 @@ final class ActionJson {
         } catch (NumberFormatException ex) {
           throw new JsonFormatException("action 'add' stats key '" + e.getKey() + "' is not a field id");
         }
-        Fields sf = new Fields(e.getValue(), "stats of field " + fieldId);
-        stats.put(fieldId, new ColumnStats(sf.longValue("nullCount"), sf.optionalLong("nanCount"),
-            sf.scalar("min"), sf.scalar("max")));
+        stats.put(fieldId, stats(new Fields(e.getValue(), "stats of field " + fieldId)));
       }
     }
     return new AddFile(f.string("path"), f.scalarMap("partitionValues"), f.intValue("specId"),
         f.longValue("size"), f.longValue("recordCount"), stats, f.bool("dataChange"));
+  }
+
+  /** One column's statistics as JSON (also used for manifest bounds in checkpoints). */
+  static ObjectNode statsNode(ColumnStats s) {
+    ObjectNode so = NODES.objectNode();
+    so.put("nullCount", s.nullCount());
+    if (s.nanCount() != null) {
+      so.put("nanCount", s.nanCount());
+    }
+    if (s.min() != null) {
+      so.set("min", scalar(s.min()));
+    }
+    if (s.max() != null) {
+      so.set("max", scalar(s.max()));
+    }
+    return so;
+  }
+
+  static ColumnStats stats(Fields f) {
+    return new ColumnStats(f.longValue("nullCount"), f.optionalLong("nanCount"), f.scalar("min"), f.scalar("max"));
   }
 
   private static JsonNode scalar(Object v) {

@@ -7,6 +7,7 @@ import io.tidemark.spec.Samples;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.partition.Transforms;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ class MetadataTest {
 
   @Test
   void defaultSpecAndSpecLookUpById() {
-    PartitionSpec byDay = new PartitionSpec(1, List.of(new PartitionField(2, 1000, "ts_day", "day")));
+    PartitionSpec byDay = new PartitionSpec(1, List.of(new PartitionField(2, 1000, "ts_day", Transforms.day())));
     Metadata m = metadata(List.of(PartitionSpec.unpartitioned(), byDay), 1, 2);
 
     assertThat(m.defaultSpec()).isEqualTo(byDay);

@@ -139,7 +139,7 @@ class CommitCodecTest {
         mt -> assertThat(mt.valueType()).isInstanceOf(StructType.class));
     assertThat(s.column("noted").doc()).isEqualTo("a column with a doc string");
     assertThat(decoded.partitionSpecs()).hasSize(2);
-    assertThat(decoded.spec(1).fields()).extracting(f -> f.transform()).containsExactly("day", "bucket[16]");
+    assertThat(decoded.spec(1).fields()).extracting(f -> f.transform().toString()).containsExactly("day", "bucket[16]");
     assertThat(decoded.properties()).containsEntry("write.parquet.compression", "zstd");
     assertThat(decoded.lastPartitionId()).isEqualTo(1001);
     assertThat(decoded.createdTime()).isEqualTo(1_699_999_999_000L);

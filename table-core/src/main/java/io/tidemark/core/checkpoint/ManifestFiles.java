@@ -1,0 +1,72 @@
+package io.tidemark.core.checkpoint;
+
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.parquet.DataFileReader;
+import io.tidemark.core.parquet.DataFileWriter;
+import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.ColumnStats;
+import io.tidemark.spec.checkpoint.ManifestEntry;
+import io.tidemark.spec.json.CheckpointCodec;
+import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.SchemaDdl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manifest files: Parquet files under {@code _manifests/}, one row per live data file. A row
+ * holds the file's path, spec id, row count and size as columns, and its complete add action as
+ * JSON (so every field of the add survives, including ones later versions add).
+ */
+public final class ManifestFiles {
+  /** The directory of manifests under the table root. */
+  public static final String DIRECTORY = "_manifests";
+  /** The schema of manifest files. */
+  public static final Schema SCHEMA = SchemaDdl.parse(
+      "path string not null, spec_id int not null, record_count long not null, size long not null,"
+          + " add string not null");
+  private static final Schema ADD_ONLY = SCHEMA.select(List.of("add"));
+
+  private ManifestFiles() {}
+
+  /**
+   * Writes one manifest listing these files, all of one partition spec, and describes it.
+   *
+   * @param tableSchema the table's current schema, to merge column bounds
+   * @param spec the files' partition spec, to key partition bounds by partition field id
+   */
+  public static ManifestEntry write(FileIO io, String tableLocation, Schema tableSchema, PartitionSpec spec,
+      List<AddFile> files) {
+    AddFile written;
+    try (DataFileWriter writer = new DataFileWriter(io, tableLocation, DIRECTORY, SCHEMA,
+        new WriterOptions(Long.MAX_VALUE, "zstd"), 0, Map.of())) {
+      for (AddFile f : files) {
+        writer.write(Record.of(SCHEMA, f.path(), f.specId(), f.recordCount(), f.size(),
+            CheckpointCodec.addToJson(f)));
+      }
+      written = writer.finish().get(0);
+    }
+    long records = files.stream().mapToLong(AddFile::recordCount).sum();
+    Map<Integer, ColumnStats> columnBounds = Bounds.columns(tableSchema, files);
+    Map<Integer, ColumnStats> partitionBounds = Bounds.partitions(tableSchema, spec, files);
+    return new ManifestEntry(written.path(), written.size(), spec.specId(), files.size(), records,
+        partitionBounds, columnBounds);
+  }
+
+  /** Reads the data files a manifest lists. */
+  public static List<AddFile> read(FileIO io, String tableLocation, ManifestEntry manifest) {
+    List<AddFile> files = new ArrayList<>((int) Math.min(manifest.fileCount(), 1 << 20));
+    long row = 0;
+    try (CloseableIterator<Record> rows = DataFileReader.open(
+        io.newInputFile(tableLocation + "/" + manifest.path()), ADD_ONLY)) {
+      while (rows.hasNext()) {
+        files.add(CheckpointCodec.addFromJson(manifest.path(), ++row, (String) rows.next().get(0)));
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,223 @@
+package io.tidemark.core.expr;
+
+import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.spec.error.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds unbound filter expressions, in code or from the filter language.
+ *
+ * <p>A column is named as the filter language writes it: {@code "ts"}; {@code "point.x"} for
+ * member {@code x} of struct column {@code point}; {@code "`odd name`"} back-quoted for a name
+ * that is not a plain identifier or is a keyword (and a back-quote doubled inside).
+ *
+ * <p>Literals are Java values: Integer, Long, BigInteger, BigDecimal, Float, Double, String,
+ * Boolean, LocalDate, LocalDateTime, Instant (also OffsetDateTime, ZonedDateTime), ByteBuffer or
+ * byte[]. They are converted to the column's type at {@link Binder#bind binding}; dates and
+ * timestamps may be given as strings ({@code "2024-01-02"}, {@code "2024-01-02 10:00:00"},
+ * {@code "2024-01-02T10:00:00+02:00"}; a timestamp without a zone is UTC). A literal is never
+ * null (use {@link #isNull}) nor NaN (use {@link #isNaN}).
+ *
+ * <p>{@code and}/{@code or} fold constants: {@code and(alwaysFalse(), x)} is
+ * {@code alwaysFalse()}.
+ */
+public final class Expressions {
+  private Expressions() {}
+
+  /**
+   * Reads a filter: column names; {@code = != < <= > >=}; {@code in (...)}, {@code not in (...)},
+   * {@code is null}, {@code is not null}, {@code is nan}, {@code is not nan},
+   * {@code starts with 'x'}; {@code and}, {@code or}, {@code not} (tightest first: not, and,
+   * or) and parentheses; literals: numbers ({@code 42}, {@code -1.5}, {@code 2e10}),
+   * {@code 'strings'} ({@code ''} for a quote), {@code true}, {@code false}, {@code X'00ff'};
+   * dates and timestamps as strings. Keywords are case-insensitive.
+   *
+   * @throws InvalidArgumentException naming the position of the first error
+   */
+  public static Expression parse(String filter) {
+    return Parser.parse(filter);
+  }
+
+  /** The expression that every row matches. */
+  public static Expression alwaysTrue() {
+    return Constant.TRUE;
+  }
+
+  /** The expression that no row matches. */
+  public static Expression alwaysFalse() {
+    return Constant.FALSE;
+  }
+
+  /** Both hold. */
+  public static Expression and(Expression left, Expression right) {
+    Objects.requireNonNull(left, "left");
+    Objects.requireNonNull(right, "right");
+    if (left == Constant.FALSE || right == Constant.FALSE) {
+      return Constant.FALSE;
+    }
+    if (left == Constant.TRUE) {
+      return right;
+    }
+    if (right == Constant.TRUE) {
+      return left;
+    }
+    return new And(left, right);
+  }
+
+  /** All hold ({@code alwaysTrue()} for none). */
+  public static Expression and(Expression first, Expression second, Expression... more) {
+    Expression e = and(first, second);
+    for (Expression m : more) {
+      e = and(e, m);
+    }
+    return e;
+  }
+
+  /** Either holds. */
+  public static Expression or(Expression left, Expression right) {
+    Objects.requireNonNull(left, "left");
+    Objects.requireNonNull(right, "right");
+    if (left == Constant.TRUE || right == Constant.TRUE) {
+      return Constant.TRUE;
+    }
+    if (left == Constant.FALSE) {
+      return right;
+    }
+    if (right == Constant.FALSE) {
+      return left;
+    }
+    return new Or(left, right);
+  }
+
+  /** Any holds. */
+  public static Expression or(Expression first, Expression second, Expression... more) {
+    Expression e = or(first, second);
+    for (Expression m : more) {
+      e = or(e, m);
+    }
+    return e;
+  }
+
+  /** The child does not hold; where the child is unknown (a null compared), so is this. */
+  public static Expression not(Expression child) {
+    Objects.requireNonNull(child, "child");
+    if (child == Constant.TRUE) {
+      return Constant.FALSE;
+    }
+    if (child == Constant.FALSE) {
+      return Constant.TRUE;
+    }
+    return new Not(child);
+  }
+
+  /** {@code column is null}. */
+  public static Expression isNull(String column) {
+    return predicate(Operation.IS_NULL, column);
+  }
+
+  /** {@code column is not null}. */
+  public static Expression notNull(String column) {
+    return predicate(Operation.NOT_NULL, column);
+  }
+
+  /** {@code column is nan}: a float or double column holds NaN. */
+  public static Expression isNaN(String column) {
+    return predicate(Operation.IS_NAN, column);
+  }
+
+  /** {@code column is not nan}: a float or double column holds null or a number other than NaN. */
+  public static Expression notNaN(String column) {
+    return predicate(Operation.NOT_NAN, column);
+  }
+
+  /** {@code column = value}. */
+  public static Expression equal(String column, Object value) {
+    return predicate(Operation.EQ, column, value);
+  }
+
+  /** {@code column != value} (null values do not match). */
+  public static Expression notEqual(String column, Object value) {
+    return predicate(Operation.NOT_EQ, column, value);
+  }
+
+  /** {@code column < value}. */
+  public static Expression lessThan(String column, Object value) {
+    return predicate(Operation.LT, column, value);
+  }
+
+  /** {@code column <= value}. */
+  public static Expression lessThanOrEqual(String column, Object value) {
+    return predicate(Operation.LT_EQ, column, value);
+  }
+
+  /** {@code column > value}. */
+  public static Expression greaterThan(String column, Object value) {
+    return predicate(Operation.GT, column, value);
+  }
+
+  /** {@code column >= value}. */
+  public static Expression greaterThanOrEqual(String column, Object value) {
+    return predicate(Operation.GT_EQ, column, value);
+  }
+
+  /** {@code column in (values...)}; at least one value. */
+  public static Expression in(String column, Object... values) {
+    return predicate(Operation.IN, column, values);
+  }
+
+  /** {@code column in (values...)}; at least one value. */
+  public static Expression in(String column, Collection<?> values) {
+    return predicate(Operation.IN, column, values.toArray());
+  }
+
+  /** {@code column not in (values...)} (null values do not match); at least one value. */
+  public static Expression notIn(String column, Object... values) {
+    return predicate(Operation.NOT_IN, column, values);
+  }
+
+  /** {@code column not in (values...)}; at least one value. */
+  public static Expression notIn(String column, Collection<?> values) {
+    return predicate(Operation.NOT_IN, column, values.toArray());
+  }
+
+  /** {@code column starts with 'prefix'} (string columns). */
+  public static Expression startsWith(String column, String prefix) {
+    return predicate(Operation.STARTS_WITH, column, prefix);
+  }
+
+  /** {@code column not starts with 'prefix'} (string columns; null values do not match). */
+  public static Expression notStartsWith(String column, String prefix) {
+    return predicate(Operation.NOT_STARTS_WITH, column, prefix);
+  }
+
+  private static Expression predicate(Operation op, String column, Object... values) {
+    return predicate(op, Parser.parseReference(column), values == null ? null : Arrays.asList(values));
+  }
+
+  /** A checked unbound predicate. */
+  static Expression predicate(Operation op, List<String> path, List<Object> values) {
+    String column = Printer.reference(path);
+    if (op.isUnary()) {
+      return new UnboundPredicate(op, path, List.of());
+    }
+    if (values == null || values.isEmpty()) {
+      throw new InvalidArgumentException("'" + Literals.lower(op) + "' on '" + column + "' needs "
+          + (op.isSet() ? "at least one value" : "a value"));
+    }
+    if (!op.isSet() && values.size() != 1) {
+      throw new InvalidArgumentException("'" + Literals.lower(op) + "' on '" + column + "' takes one value");
+    }
+    List<Object> checked = new ArrayList<>(values.size());
+    for (Object v : values) {
+      checked.add(Literals.checkUnbound(column, v));
+    }
+    if ((op == Operation.STARTS_WITH || op == Operation.NOT_STARTS_WITH) && !(checked.get(0) instanceof String)) {
+      throw new InvalidArgumentException("'starts with' on '" + column + "' needs a string, got " + values.get(0));
+    }
+    return new UnboundPredicate(op, path, checked);
+  }
+}
