@@ -43,6 +43,13 @@ final class ScanCommand extends BaseCommand {
       description = "Only these columns, in this order (comma-separated).")
   List<String> columns;
 
+  @Option(names = "--where", paramLabel = "FILTER",
+      description = {"Only rows matching the filter, e.g.",
+          "\"ts >= '2024-01-02' and category in ('a', 'b')\".",
+          "Operators: = != < <= > >= in, not in, is null, is not null,",
+          "starts with, and, or, not, parentheses."})
+  String where;
+
   @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
   Long limit;
 
@@ -75,6 +82,9 @@ final class ScanCommand extends BaseCommand {
       scan = scan.asOfVersion(at.version);
     } else if (at != null && at.asOf != null) {
       scan = scan.asOfTimestamp(at.asOf);
+    }
+    if (where != null && !where.isBlank()) {
+      scan = scan.filter(where);
     }
     if (columns != null && !columns.isEmpty()) {
       scan = scan.select(columns.stream().map(String::strip).toList());

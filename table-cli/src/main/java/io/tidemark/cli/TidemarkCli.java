@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Creates, appends to, scans and inspects Tidemark tables.%n"
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
     subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
-        HistoryCommand.class, HelpCommand.class},
+        PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */
