@@ -268,6 +268,7 @@ public final class ParquetFilters {
           return Binary.fromString(s);
         }
         if (literal instanceof ByteBuffer b && logical == null) {
+          // a byte array, not the buffer: Parquet's dictionary filter misses buffer-backed values
           byte[] bytes = new byte[b.remaining()];
           b.duplicate().get(bytes);
           return Binary.fromConstantByteArray(bytes);

@@ -6,6 +6,8 @@ import io.tidemark.core.log.TransactionLog;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.TableNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +22,11 @@ public final class SnapshotLoader {
   private final ManifestCache manifests;
   private final String tableLocation;
   private final AtomicReference<TableState> latest = new AtomicReference<>();
+  /** Older snapshots asked for by time travel, weighed by the files they hold in memory. */
+  private final Cache<Long, TableState> older = Caffeine.newBuilder()
+      .maximumWeight(Long.getLong("tidemark.cache.snapshots.files", 1_000_000L))
+      .weigher((Long v, TableState s) -> 1 + s.tailAdds().size() + s.tailRemoves().size())
+      .build();
 
   /** A loader over this log and these checkpoints. */
   public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
@@ -94,7 +101,7 @@ public final class SnapshotLoader {
     if (version == newest.version()) {
       return newest;
     }
-    return replay(checkpoints.newestAtOrBefore(version).orElse(null), version);
+    return older.get(version, v -> replay(checkpoints.newestAtOrBefore(v).orElse(null), v));
   }
 
   /**
