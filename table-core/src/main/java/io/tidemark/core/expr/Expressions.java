@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>A column is named as the filter language writes it: {@code "ts"}; {@code "point.x"} for
  * member {@code x} of struct column {@code point}; {@code "`odd name`"} back-quoted for a name
- * that is not a plain identifier or is a keyword (and a back-quote doubled inside).
+ * that is not a plain identifier or is a keyword ({@code and or not in is null nan true false
+ * starts with}, in any case), a back-quote doubled inside.
  *
  * <p>Literals are Java values: Integer, Long, BigInteger, BigDecimal, Float, Double, String,
  * Boolean, LocalDate, LocalDateTime, Instant (also OffsetDateTime, ZonedDateTime), ByteBuffer or
