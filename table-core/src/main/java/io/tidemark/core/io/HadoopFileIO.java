@@ -160,20 +160,5 @@ public final class HadoopFileIO implements FileIO {
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
       return HadoopOutputFile.fromPath(path, conf).createOrOverwrite(blockSizeHint);
     }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
-    }
-
-    @Override
-    public String getPath() {
-      return location;
-    }
   }
 }

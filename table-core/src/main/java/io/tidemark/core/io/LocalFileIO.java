@@ -179,21 +179,6 @@ public final class LocalFileIO implements FileIO {
       FileChannel ch = FileChannel.open(path, all.toArray(new StandardOpenOption[0]));
       return new ChannelOutputStream(ch);
     }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
-    }
-
-    @Override
-    public String getPath() {
-      return location;
-    }
   }
 
   /** Buffered writes to a channel; forces the data to disk on close. */
