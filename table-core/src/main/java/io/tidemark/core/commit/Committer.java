@@ -98,10 +98,12 @@ public final class Committer {
     TableState base = read;
     long version = read.version() + 1;
     boolean ambiguousHere = false;
+    boolean lostLast = false;
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        policy.backoff(attempt);
+      if (attempt > 1 && !lostLast) {
+        policy.backoff(attempt); // retrying the same version after an unsettled write
       }
+      lostLast = false;
       long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
       CommitInfo info = info(pending, timestamp, read.version(), txnId, body.size());
       byte[] bytes = encode(info, body);
@@ -127,6 +129,10 @@ public final class Committer {
         return new CommitOutcome(version, mine.info().timestamp(), attempt, next);
       }
       if (outcome == Outcome.LOST) {
+        // wait before reading the winners, not after: a writer that slept after refreshing would
+        // aim at a version that is stale again by the time it writes
+        policy.backoff(attempt + 1);
+        lostLast = true;
         TableState latest = loader.refresh();
         for (long v = version; v <= latest.version(); v++) {
           ConflictChecker.check(pending, log.read(v));
