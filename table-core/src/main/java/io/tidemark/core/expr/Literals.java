@@ -1,6 +1,7 @@
 package io.tidemark.core.expr;
 
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.types.Comparators;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.PrimitiveType;
 import io.tidemark.spec.types.Type;
@@ -409,36 +410,14 @@ final class Literals {
 
   /** Compares strings by Unicode code point (the order of their UTF-8 bytes). */
   static int compareCodePoints(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        return codePointOrder(x) - codePointOrder(y);
-      }
-    }
-    return a.length() - b.length();
+    return Comparators.compareStrings(a, b);
   }
 
-  /** Surrogates (D800-DFFF) sort above E000-FFFF, as the code points they start do. */
-  private static int codePointOrder(char c) {
-    if (c < 0xD800) {
-      return c;
-    }
-    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
-  }
-
-  /** Compares the remaining bytes as unsigned bytes, a prefix first. */
+  /** Compares buffers as unsigned bytes, a shorter prefix first. */
   static int compareUnsigned(ByteBuffer a, ByteBuffer b) {
-    int i = a.mismatch(b);
-    if (i < 0) {
-      return 0;
-    }
-    if (i >= a.remaining() || i >= b.remaining()) {
-      return a.remaining() - b.remaining();
-    }
-    return Integer.compare(a.get(a.position() + i) & 0xFF, b.get(b.position() + i) & 0xFF);
+    return Comparators.compareBytes(a, b);
   }
+
 
   /** The first {@code n} code points of a string (all of it when shorter). */
   static String prefix(String s, int codePoints) {

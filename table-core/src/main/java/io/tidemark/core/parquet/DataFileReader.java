@@ -62,7 +62,13 @@ public final class DataFileReader {
           .withCodecFactory(new Codecs());
       reader = ParquetFileReader.open(file, options.build());
       if (boundFilter != null) {
-        FilterPredicate predicate = ParquetFilters.convert(boundFilter, reader.getFooter().getFileMetaData().getSchema());
+        FilterPredicate predicate;
+        try {
+          predicate = ParquetFilters.convert(boundFilter, reader.getFooter().getFileMetaData().getSchema());
+        } catch (RuntimeException e) {
+          closeQuietly(reader);
+          throw e;
+        }
         if (predicate != null) {
           int total = reader.getRowGroups().size();
           ParquetFileReader unfiltered = reader;
@@ -78,6 +84,8 @@ public final class DataFileReader {
       } else {
         count(metrics, reader.getRowGroups().size(), reader);
       }
+    } catch (TidemarkException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new StorageException("cannot open data file " + location + ": " + e.getMessage(), e);
     }

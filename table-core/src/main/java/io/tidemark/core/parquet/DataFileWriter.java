@@ -3,6 +3,7 @@ package io.tidemark.core.parquet;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.TablePaths;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.types.Schema;
@@ -10,6 +11,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records of one schema into Parquet data files under {@code <tableLocation>/data/<uuid>.parquet},
- * rolling to a new file once the current one reaches the target size (the size is checked every
- * few hundred records, so a file can end up a little larger). Computes each file's column
- * statistics as it writes. Not thread-safe.
+ * Writes records of one schema into Parquet data files under {@code <tableLocation>/data/<uuid>.parquet}
+ * (or another directory of the table, for a partition), rolling to a new file once the current
+ * one reaches the target size (the size is checked every few hundred records, so a file can end
+ * up a little larger). Computes each file's column statistics as it writes. Not thread-safe.
  *
  * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}
  * was called. After a failed {@link #write}, the writer can only be aborted.
@@ -51,9 +53,11 @@ public final class DataFileWriter implements Closeable {
   private final String directory;
   private final int specId;
   private final Map<String, Object> partitionValues;
+  private final Schema schema;
   private final WriterOptions options;
   private final ValueWriters.Root root;
   private final RecordWriteSupport writeSupport;
+  private final String unwritableReason;
   private final List<AddFile> written = new ArrayList<>();
   private final List<String> locations = new ArrayList<>();
 
@@ -95,10 +99,15 @@ public final class DataFileWriter implements Closeable {
       location = location.substring(0, location.length() - 1);
     }
     this.tableLocation = location;
+    this.schema = schema;
     this.options = options;
+    TablePaths.checkRelative(directory);
     this.directory = directory;
     this.specId = specId;
-    this.partitionValues = partitionValues;
+    // copied in order; partition values may be null
+    this.partitionValues = Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(partitionValues, "partitionValues")));
+    this.unwritableReason = ParquetSchemas.unwritableReason(schema);
     MessageType parquetSchema = ParquetSchemas.convert(schema);
     this.root = ValueWriters.root(schema.asStruct());
     this.writeSupport = new RecordWriteSupport(parquetSchema, root);
@@ -108,12 +117,17 @@ public final class DataFileWriter implements Closeable {
    * Writes one record. Its struct must be the schema's (the caller checks).
    *
    * @throws StorageException naming the file when writing fails
+   * @throws InvalidArgumentException when Parquet cannot store the schema (no column, or an empty
+   *     struct), or a value is out of the range a data file holds
    * @throws IllegalStateException after {@link #finish()}, {@link #abort()} or a failure
    */
   public void write(Record record) {
     Objects.requireNonNull(record, "record");
     checkWritable();
     if (current == null) {
+      if (unwritableReason != null) {
+        throw new InvalidArgumentException("cannot write records of schema " + schema + ": " + unwritableReason);
+      }
       openFile();
     }
     try {

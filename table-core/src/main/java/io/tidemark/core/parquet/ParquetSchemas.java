@@ -63,6 +63,43 @@ public final class ParquetSchemas {
     return builder.named(MESSAGE_NAME);
   }
 
+  /**
+   * Why Parquet cannot store records of this schema, or null when it can: Parquet has no empty
+   * groups, so a schema needs a column and every struct a field.
+   */
+  static String unwritableReason(Schema schema) {
+    if (schema.columns().isEmpty()) {
+      return "a data file needs at least one column";
+    }
+    for (NestedField f : schema.columns()) {
+      String reason = unwritableReason(f.name(), f.type());
+      if (reason != null) {
+        return reason;
+      }
+    }
+    return null;
+  }
+
+  private static String unwritableReason(String path, Type type) {
+    if (type instanceof StructType s) {
+      if (s.fields().isEmpty()) {
+        return "struct field '" + path + "' has no fields; Parquet cannot store an empty struct";
+      }
+      for (NestedField f : s.fields()) {
+        String reason = unwritableReason(path + "." + f.name(), f.type());
+        if (reason != null) {
+          return reason;
+        }
+      }
+    } else if (type instanceof ListType l) {
+      return unwritableReason(path + ".element", l.elementType());
+    } else if (type instanceof MapType m) {
+      String reason = unwritableReason(path + ".key", m.keyType());
+      return reason != null ? reason : unwritableReason(path + ".value", m.valueType());
+    }
+    return null;
+  }
+
   /** The number of bytes of the FIXED_LEN_BYTE_ARRAY holding decimals of this precision (precision > 18). */
   static int decimalBytes(int precision) {
     return DECIMAL_BYTES[precision];

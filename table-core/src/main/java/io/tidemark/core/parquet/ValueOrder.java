@@ -1,8 +1,9 @@
 package io.tidemark.core.parquet;
 
+import io.tidemark.spec.types.Comparators;
 import java.nio.ByteBuffer;
 
-/** The orders statistics bounds use where Java's natural order is not the format's. */
+/** The orders statistics bounds use where Java's natural order is not the format's (see {@link Comparators}). */
 final class ValueOrder {
   private ValueOrder() {}
 
@@ -11,44 +12,25 @@ final class ValueOrder {
    * as {@link String#compareTo} does: a supplementary character sorts after U+FFFD.
    */
   static int compareCodePoints(String a, String b) {
-    if (a == b) {
-      return 0;
-    }
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        return codePointOrder(x) - codePointOrder(y);
-      }
-    }
-    return a.length() - b.length();
+    return Comparators.compareStrings(a, b);
   }
 
   /**
-   * Maps UTF-16 units so that, at the first unit where two well-formed strings differ, the
-   * mapped units compare as the code points they start: surrogates (D800-DFFF) move above
-   * E000-FFFF, which move down by 0x800.
+   * True when every UTF-16 unit of the string is below D800. Then {@link String#compareTo} of any
+   * string with this one has the sign of {@link #compareCodePoints}: at the first difference this
+   * string's unit is a whole code point below every surrogate pair and every unit from E000 on.
    */
-  private static int codePointOrder(char c) {
-    if (c < 0xD800) {
-      return c;
+  static boolean belowSurrogates(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= Character.MIN_SURROGATE) {
+        return false;
+      }
     }
-    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    return true;
   }
 
   /** Compares the remaining bytes of two buffers as unsigned bytes, shorter prefix first. */
   static int compareUnsigned(ByteBuffer a, ByteBuffer b) {
-    if (a == b) {
-      return 0;
-    }
-    int i = a.mismatch(b);
-    if (i < 0) {
-      return 0;
-    }
-    if (i >= a.remaining() || i >= b.remaining()) {
-      return a.remaining() - b.remaining();
-    }
-    return Integer.compare(a.get(a.position() + i) & 0xFF, b.get(b.position() + i) & 0xFF);
+    return Comparators.compareBytes(a, b);
   }
 }

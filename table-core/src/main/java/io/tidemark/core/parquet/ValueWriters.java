@@ -161,28 +161,128 @@ final class ValueWriters {
     abstract void writeNull();
   }
 
-  /** The fields of a struct in order. */
+  /**
+   * The fields of a struct in order. Writing dispatches on a precomputed kind to the final
+   * writer classes rather than through a virtual call, so the JIT can inline each column's
+   * record-consumer calls and statistics update into the loop.
+   */
   static final class Fields {
+    private static final byte OTHER = 0;
+    private static final byte BOOLEAN = 1;
+    private static final byte INT = 2;
+    private static final byte LONG = 3;
+    private static final byte FLOAT = 4;
+    private static final byte DOUBLE = 5;
+    private static final byte DATE = 6;
+    private static final byte TIMESTAMP = 7;
+    private static final byte TIMESTAMP_NTZ = 8;
+    private static final byte STRING = 9;
+    private static final byte BINARY = 10;
+    private static final byte DECIMAL_INT = 11;
+    private static final byte DECIMAL_LONG = 12;
+    private static final byte STRUCT = 13;
+
     private final String[] names;
     private final ValueWriter[] writers;
+    private final byte[] kinds;
 
     Fields(String[] names, ValueWriter[] writers) {
       this.names = names;
       this.writers = writers;
+      this.kinds = new byte[writers.length];
+      for (int i = 0; i < writers.length; i++) {
+        kinds[i] = kindOf(writers[i]);
+      }
+    }
+
+    private static byte kindOf(ValueWriter w) {
+      if (w instanceof BooleanWriter) {
+        return BOOLEAN;
+      } else if (w instanceof IntWriter) {
+        return INT;
+      } else if (w instanceof LongWriter) {
+        return LONG;
+      } else if (w instanceof FloatWriter) {
+        return FLOAT;
+      } else if (w instanceof DoubleWriter) {
+        return DOUBLE;
+      } else if (w instanceof DateWriter) {
+        return DATE;
+      } else if (w instanceof TimestampWriter) {
+        return TIMESTAMP;
+      } else if (w instanceof TimestampNtzWriter) {
+        return TIMESTAMP_NTZ;
+      } else if (w instanceof StringWriter) {
+        return STRING;
+      } else if (w instanceof BinaryWriter) {
+        return BINARY;
+      } else if (w instanceof DecimalIntWriter) {
+        return DECIMAL_INT;
+      } else if (w instanceof DecimalLongWriter) {
+        return DECIMAL_LONG;
+      } else if (w instanceof StructWriter) {
+        return STRUCT;
+      }
+      return OTHER;
     }
 
     void write(RecordConsumer rc, Record record) {
       ValueWriter[] ws = writers;
+      byte[] ks = kinds;
       for (int i = 0; i < ws.length; i++) {
         Object value = record.get(i);
+        ValueWriter w = ws[i];
         if (value == null) {
-          ws[i].writeNull();
-        } else {
-          String name = names[i];
-          rc.startField(name, i);
-          ws[i].write(rc, value);
-          rc.endField(name, i);
+          w.writeNull();
+          continue;
         }
+        String name = names[i];
+        rc.startField(name, i);
+        switch (ks[i]) {
+          case BOOLEAN:
+            ((BooleanWriter) w).write(rc, value);
+            break;
+          case INT:
+            ((IntWriter) w).write(rc, value);
+            break;
+          case LONG:
+            ((LongWriter) w).write(rc, value);
+            break;
+          case FLOAT:
+            ((FloatWriter) w).write(rc, value);
+            break;
+          case DOUBLE:
+            ((DoubleWriter) w).write(rc, value);
+            break;
+          case DATE:
+            ((DateWriter) w).write(rc, value);
+            break;
+          case TIMESTAMP:
+            ((TimestampWriter) w).write(rc, value);
+            break;
+          case TIMESTAMP_NTZ:
+            ((TimestampNtzWriter) w).write(rc, value);
+            break;
+          case STRING:
+            ((StringWriter) w).write(rc, value);
+            break;
+          case BINARY:
+            ((BinaryWriter) w).write(rc, value);
+            break;
+          case DECIMAL_INT:
+            ((DecimalIntWriter) w).write(rc, value);
+            break;
+          case DECIMAL_LONG:
+            ((DecimalLongWriter) w).write(rc, value);
+            break;
+          case STRUCT:
+            ((StructWriter) w).write(rc, value);
+            break;
+          default:
+            w.write(rc, value);
+            break;
+        }
+        rc.endField(name, i);
       }
     }
 
@@ -735,9 +835,18 @@ final class ValueWriters {
     }
   }
 
+  /**
+   * Bounds of a string column in code point order. {@link String#compareTo} (fast, vectorized)
+   * orders UTF-16 units, which differs from code point order only where the first difference is
+   * a surrogate against a unit of E000 or above; when the bound has no unit of D800 or above that
+   * cannot happen, so the fast comparison is exact. Bounds rarely change, so checking a new one
+   * is cheap on the whole.
+   */
   static final class StringWriter extends Leaf {
     private String min;
     private String max;
+    private boolean minBelowSurrogates;
+    private boolean maxBelowSurrogates;
 
     StringWriter(int id, String path, boolean track) {
       super(id, path, track);
@@ -749,14 +858,24 @@ final class ValueWriters {
       rc.addBinary(Binary.fromString(v));
       if (track) {
         if (min == null) {
-          min = v;
-          max = v;
-        } else if (ValueOrder.compareCodePoints(v, min) < 0) {
-          min = v;
-        } else if (ValueOrder.compareCodePoints(v, max) > 0) {
-          max = v;
+          setMin(v);
+          setMax(v);
+        } else if ((minBelowSurrogates ? v.compareTo(min) : ValueOrder.compareCodePoints(v, min)) < 0) {
+          setMin(v);
+        } else if ((maxBelowSurrogates ? v.compareTo(max) : ValueOrder.compareCodePoints(v, max)) > 0) {
+          setMax(v);
         }
       }
+    }
+
+    private void setMin(String v) {
+      min = v;
+      minBelowSurrogates = ValueOrder.belowSurrogates(v);
+    }
+
+    private void setMax(String v) {
+      max = v;
+      maxBelowSurrogates = ValueOrder.belowSurrogates(v);
     }
 
     @Override

@@ -170,6 +170,28 @@ class DataFileWriterTest {
   }
 
   @Test
+  void partitionedWriterPutsFilesInItsDirectoryAndDescribesTheirPartition() throws Exception {
+    Schema schema = Schema.builder().required("id", Types.LONG).build();
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("ts_day", "2024-01-02");
+    values.put("bucket", null);
+    List<AddFile> files;
+    try (DataFileWriter writer = new DataFileWriter(io, table(), "data/ts_day=2024-01-02/bucket=null", schema,
+        WriterOptions.defaults(), 3, values)) {
+      writer.write(Record.of(schema, 1L));
+      files = writer.finish();
+    }
+    assertThat(files).hasSize(1);
+    AddFile f = files.get(0);
+    assertThat(f.path()).startsWith("data/ts_day=2024-01-02/bucket=null/").endsWith(".parquet");
+    assertThat(f.specId()).isEqualTo(3);
+    assertThat(f.partitionValues()).containsExactly(Map.entry("ts_day", "2024-01-02"), new java.util.AbstractMap.SimpleEntry<>("bucket", null));
+    assertThat(Files.size(dir.resolve(f.path()))).isEqualTo(f.size());
+    assertThatThrownBy(() -> new DataFileWriter(io, table(), "../escape", schema, WriterOptions.defaults(), 0, Map.of()))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
   void tableLocationWithTrailingSlashGivesCleanLocations() {
     Schema schema = Schema.builder().required("id", Types.LONG).build();
     try (DataFileWriter writer = new DataFileWriter(io, table() + "/", schema, WriterOptions.defaults())) {
@@ -187,6 +209,22 @@ class DataFileWriterTest {
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'ts'");
     assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class);
     writer.close();
+    assertThat(dataFiles()).isEmpty();
+  }
+
+  @Test
+  void schemaParquetCannotStoreIsRejectedAtTheFirstRecord() throws Exception {
+    Schema emptyStruct = new Schema(List.of(NestedField.required(1, "id", Types.LONG),
+        NestedField.optional(2, "e", new StructType(List.of()))));
+    try (DataFileWriter writer = new DataFileWriter(io, table(), emptyStruct, WriterOptions.defaults())) {
+      assertThatThrownBy(() -> writer.write(Record.of(emptyStruct, 1L, null)))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'e'");
+      assertThat(writer.finish()).isEmpty();
+    }
+    Schema noColumns = new Schema(List.of());
+    try (DataFileWriter writer = new DataFileWriter(io, table(), noColumns, WriterOptions.defaults())) {
+      assertThatThrownBy(() -> writer.write(Record.of(noColumns))).isInstanceOf(InvalidArgumentException.class);
+    }
     assertThat(dataFiles()).isEmpty();
   }
 
@@ -241,12 +279,18 @@ class DataFileWriterTest {
   }
 
   @Test
-  void stringBoundsUseCodePointOrder() {
+  void stringBoundsUseCodePointOrderWhateverTheOrderOfRows() {
     Schema schema = Schema.builder().optional("s", Types.STRING).build();
-    AddFile file = writeOne(schema, List.of(
-        Record.of(schema, "\uFFFD"), Record.of(schema, SUPPLEMENTARY), Record.of(schema, "a")));
-    // String.compareTo would make U+FFFD the max
-    assertThat(file.stats().get(1)).isEqualTo(new ColumnStats(0, null, "a", SUPPLEMENTARY));
+    List<List<String>> orders = List.of(
+        List.of("\uFFFD", SUPPLEMENTARY, "a"), List.of("a", "\uFFFD", SUPPLEMENTARY),
+        List.of(SUPPLEMENTARY, "\uFFFD", "a"), List.of("a", SUPPLEMENTARY, "\uFFFD"),
+        List.of("\uE000", "\uD7FF", SUPPLEMENTARY, "b"));
+    for (List<String> order : orders) {
+      AddFile file = writeOne(schema, order.stream().map(v -> Record.of(schema, v)).toList());
+      // String.compareTo would make U+FFFD the max
+      String min = order.contains("b") ? "b" : "a";
+      assertThat(file.stats().get(1)).as("rows %s", order).isEqualTo(new ColumnStats(0, null, min, SUPPLEMENTARY));
+    }
   }
 
   @Test

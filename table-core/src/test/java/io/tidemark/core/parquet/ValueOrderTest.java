@@ -32,6 +32,25 @@ class ValueOrderTest {
   }
 
   @Test
+  void stringCompareToAgreesWithCodePointOrderWhenOneSideIsBelowSurrogates() {
+    String[] values = {"", "a", "ab", "b", "\u00E9", "\uD7FF", "\uE000", "\uFFFD", SUPPLEMENTARY,
+        new String(Character.toChars(0x10FFFF)), "a" + SUPPLEMENTARY, "a\uFFFF", "a\uD7FFz"};
+    for (String bound : values) {
+      if (!ValueOrder.belowSurrogates(bound)) {
+        continue;
+      }
+      for (String v : values) {
+        assertThat(Integer.signum(v.compareTo(bound)))
+            .as("compare '%s' with '%s'", v, bound)
+            .isEqualTo(Integer.signum(ValueOrder.compareCodePoints(v, bound)));
+      }
+    }
+    assertThat(ValueOrder.belowSurrogates("abc\uD7FF")).isTrue();
+    assertThat(ValueOrder.belowSurrogates("\uE000")).isFalse();
+    assertThat(ValueOrder.belowSurrogates(SUPPLEMENTARY)).isFalse();
+  }
+
+  @Test
   void binaryComparesUnsignedBytesThenLength() {
     ByteBuffer low = ByteBuffer.wrap(new byte[] {0x01});
     ByteBuffer high = ByteBuffer.wrap(new byte[] {(byte) 0x80});
