@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "tidemark",
     mixinStandardHelpOptions = true,
     version = "tidemark " + TidemarkCli.VERSION,
-    description = "Creates, appends to, scans and inspects Tidemark tables.%n"
+    description = "Creates, appends to, scans, inspects and maintains Tidemark tables.%n"
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
     subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
-        PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, HelpCommand.class},
+        PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class,
+        DeleteCommand.class, CompactCommand.class, VacuumCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */

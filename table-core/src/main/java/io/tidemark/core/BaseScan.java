@@ -125,6 +125,6 @@ final class BaseScan implements Scan {
     Expression bound = planner.boundFilter();
     boolean filtered = options.filter() != null && !bound.equals(Expressions.alwaysTrue());
     return new ScanRecords(planned.files(), file -> input(file), state().metadata().schema(), output,
-        filtered ? bound : null, Binder.referencedFieldIds(bound));
+        filtered ? bound : null, Binder.referencedFieldIds(bound), state().version());
   }
 }

@@ -4,9 +4,16 @@ import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.commit.Committer;
+import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.TransactionLog;
+import io.tidemark.core.ops.Compaction;
+import io.tidemark.core.ops.Delete;
+import io.tidemark.core.ops.Operations;
+import io.tidemark.core.ops.Overwrite;
+import io.tidemark.core.ops.Restore;
+import io.tidemark.core.ops.Vacuum;
 import io.tidemark.core.snapshot.SnapshotLoader;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.CommitInfo;
@@ -19,6 +26,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The table: its log, checkpoints, caches, snapshot loader and committer, shared by all its
  * writers and scans.
  */
-final class BaseTable implements Table {
+final class BaseTable implements Table, TableContext {
   private static final Logger LOG = LoggerFactory.getLogger(BaseTable.class);
   private static final long COMMIT_CACHE_BYTES = Long.getLong("tidemark.cache.commits.bytes", 64L << 20);
   private static final long MANIFEST_CACHE_BYTES = Long.getLong("tidemark.cache.manifests.bytes", 256L << 20);
@@ -49,24 +57,34 @@ final class BaseTable implements Table {
     this.checkpointWriter = new CheckpointWriter(io, location, manifests, checkpoints);
   }
 
-  Committer committer() {
+  @Override
+  public Committer committer() {
     return committer;
   }
 
-  TableState latestState() {
+  @Override
+  public TableState latestState() {
     return loader.refresh();
   }
 
-  TableState stateAt(long version) {
+  @Override
+  public TableState stateAt(long version) {
     return loader.at(version);
   }
 
-  TableState stateAsOf(Instant timestamp) {
+  @Override
+  public TableState stateAsOf(Instant timestamp) {
     return loader.asOf(timestamp);
   }
 
+  @Override
+  public TransactionLog log() {
+    return log;
+  }
+
   /** Called after each commit: writes a checkpoint when the version is a multiple of the interval. */
-  void afterCommit(TableState committed) {
+  @Override
+  public void afterCommit(TableState committed) {
     int interval = checkpointInterval(committed);
     if (interval > 0 && committed.version() > 0 && committed.version() % interval == 0) {
       try {
@@ -153,12 +171,40 @@ final class BaseTable implements Table {
   }
 
   @Override
+  public Restore restore() {
+    return Operations.restore(this);
+  }
+
+  @Override
+  public Delete newDelete() {
+    return Operations.delete(this);
+  }
+
+  @Override
+  public Overwrite newOverwrite() {
+    return Operations.overwrite(this);
+  }
+
+  @Override
+  public Compaction compact() {
+    return Operations.compact(this);
+  }
+
+  @Override
+  public Vacuum vacuum() {
+    return Operations.vacuum(this);
+  }
+
+  @Override
   public List<HistoryEntry> history() {
     long latest = loader.refresh().version();
     List<HistoryEntry> entries = new ArrayList<>((int) Math.min(latest + 1, Integer.MAX_VALUE));
     for (long v = 0; v <= latest; v++) {
-      Commit commit = log.read(v);
-      CommitInfo info = commit.info();
+      Optional<Commit> kept = v == 0 || v == latest ? Optional.of(log.read(v)) : log.readIfExists(v);
+      if (kept.isEmpty()) {
+        continue; // expired by log retention (vacuum with log.retention.enabled)
+      }
+      CommitInfo info = kept.get().info();
       entries.add(new HistoryEntry(v, Instant.ofEpochMilli(info.timestamp()), info.operation(),
           info.operationParameters(), info.operationMetrics(), info.readVersion(), info.isolationLevel(),
           info.blindAppend(), info.engineInfo()));

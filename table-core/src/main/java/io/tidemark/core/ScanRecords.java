@@ -8,6 +8,8 @@ import io.tidemark.core.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.error.MissingDataFileException;
+import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
@@ -31,15 +33,18 @@ final class ScanRecords implements CloseableIterable<Record> {
   private final Expression filter;
   private final int[] outputPositions;
   private final List<CloseableIterator<Record>> open = new ArrayList<>();
+  private final long version;
 
   /**
    * @param tableSchema the snapshot's schema
    * @param output the columns to return
    * @param filter the bound filter, or null when every row matches
    * @param filterFieldIds the field ids the filter references
+   * @param version the snapshot version the files belong to (named when one is gone)
    */
   ScanRecords(List<AddFile> files, Function<AddFile, InputFile> inputs, Schema tableSchema, Schema output,
-      Expression filter, Set<Integer> filterFieldIds) {
+      Expression filter, Set<Integer> filterFieldIds, long version) {
+    this.version = version;
     this.files = files;
     this.inputs = inputs;
     this.output = output;
@@ -119,7 +124,15 @@ final class ScanRecords implements CloseableIterable<Record> {
         if (!remaining.hasNext()) {
           return false;
         }
-        current = DataFileReader.open(inputs.apply(remaining.next()), read, filter, null);
+        AddFile file = remaining.next();
+        try {
+          current = DataFileReader.open(inputs.apply(file), read, filter, null);
+        } catch (StorageException e) {
+          if (MissingDataFileException.isNotFound(e)) {
+            throw MissingDataFileException.scanning(file.path(), version, e);
+          }
+          throw e;
+        }
       }
       return true;
     }

@@ -1,6 +1,11 @@
 package io.tidemark.core;
 
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.ops.Compaction;
+import io.tidemark.core.ops.Delete;
+import io.tidemark.core.ops.Overwrite;
+import io.tidemark.core.ops.Restore;
+import io.tidemark.core.ops.Vacuum;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +68,36 @@ public interface Table {
    */
   long checkpoint();
 
-  /** Every version of the table, oldest first. */
+  /** Every version of the table, oldest first (versions expired by log retention are left out). */
   List<HistoryEntry> history();
+
+  /**
+   * Restores the table to an earlier version or instant as one new commit ({@code RESTORE}):
+   * {@code table.restore().toVersion(12).commit()}. No data is rewritten.
+   */
+  Restore restore();
+
+  /**
+   * Deletes the rows matching a filter in one commit ({@code DELETE}):
+   * {@code table.newDelete().where("ts < '2024-01-01'").commit()}.
+   */
+  Delete newDelete();
+
+  /**
+   * Replaces the rows matching a filter, or the partitions the new rows land in, with new rows
+   * in one commit ({@code OVERWRITE}).
+   */
+  Overwrite newOverwrite();
+
+  /**
+   * Bin-packs small data files into files near a target size ({@code OPTIMIZE}):
+   * {@code table.compact().targetFileSizeBytes(128 << 20).commit()}.
+   */
+  Compaction compact();
+
+  /**
+   * Deletes files no version inside the retention window references:
+   * {@code table.vacuum().retain(Duration.ofDays(7)).execute()}.
+   */
+  Vacuum vacuum();
 }

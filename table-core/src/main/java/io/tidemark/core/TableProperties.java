@@ -27,5 +27,11 @@ public final class TableProperties {
   /** The most data files one manifest of a checkpoint lists. */
   public static final String MANIFEST_MAX_FILES = CheckpointWriter.MANIFEST_MAX_FILES;
 
+  /**
+   * When {@code true}, vacuum also deletes the commit files (except version 0) and checkpoints
+   * older than the newest checkpoint at or before the oldest retained version; default false.
+   */
+  public static final String LOG_RETENTION_ENABLED = io.tidemark.core.ops.Vacuum.LOG_RETENTION_ENABLED;
+
   private TableProperties() {}
 }

@@ -169,7 +169,7 @@ public final class Committer {
 
   private static CommitInfo info(PendingCommit pending, long timestamp, Long readVersion, String txnId, int count) {
     return new CommitInfo(timestamp, pending.operation(), pending.parameters(), readVersion,
-        PendingCommit.WRITE_SERIALIZABLE, pending.blindAppend(), txnId, pending.metrics(), ENGINE_INFO, count);
+        pending.isolationLevel(), pending.blindAppend(), txnId, pending.metrics(), ENGINE_INFO, count);
   }
 
   private static byte[] encode(CommitInfo info, List<Action> body) {

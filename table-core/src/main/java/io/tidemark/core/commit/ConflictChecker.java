@@ -50,5 +50,6 @@ final class ConflictChecker {
         }
       }
     }
+    ReadConflicts.check(pending, winner, by);
   }
 }

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param removes files to remove
  * @param adds files to add
  * @param blindAppend true when the commit only adds files and depends on nothing it read
+ * @param reads what a serializable transaction read (files and predicate), checked against
+ *     concurrent commits on rebase; null for transactions that depend only on the files they remove
  */
 public record PendingCommit(String operation, Map<String, String> parameters, Map<String, Long> metrics,
     Protocol protocol, Metadata metadata, Txn txn, List<RemoveFile> removes, List<AddFile> adds,
-    boolean blindAppend) {
+    boolean blindAppend, ReadSet reads) {
   /** Isolation level of appends: concurrent appends may interleave. */
   public static final String WRITE_SERIALIZABLE = "WriteSerializable";
   /** Isolation level of table creation. */
@@ -37,6 +39,18 @@ public record PendingCommit(String operation, Map<String, String> parameters, Ma
     metrics = Map.copyOf(metrics);
     removes = List.copyOf(removes);
     adds = List.copyOf(adds);
+  }
+
+  /** A commit that read nothing it could conflict on beyond the files it removes. */
+  public PendingCommit(String operation, Map<String, String> parameters, Map<String, Long> metrics,
+      Protocol protocol, Metadata metadata, Txn txn, List<RemoveFile> removes, List<AddFile> adds,
+      boolean blindAppend) {
+    this(operation, parameters, metrics, protocol, metadata, txn, removes, adds, blindAppend, null);
+  }
+
+  /** {@link #SERIALIZABLE} when the commit carries what it read, else {@link #WRITE_SERIALIZABLE}. */
+  public String isolationLevel() {
+    return reads != null ? SERIALIZABLE : WRITE_SERIALIZABLE;
   }
 
   /** The actions after the commit info, in the order spec.md fixes. */

@@ -2,8 +2,10 @@ package io.tidemark.core.snapshot;
 
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.ManifestCache;
+import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.TableNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -101,7 +103,15 @@ public final class SnapshotLoader {
     if (version == newest.version()) {
       return newest;
     }
-    return older.get(version, v -> replay(checkpoints.newestAtOrBefore(v).orElse(null), v));
+    try {
+      return older.get(version, v -> replay(checkpoints.newestAtOrBefore(v).orElse(null), v));
+    } catch (CorruptLogException e) {
+      if (version > 0 && log.readIfExists(1).isEmpty()) {
+        throw new InvalidArgumentException("version " + version + " of " + tableLocation + " is no longer available:"
+            + " log retention expired the commits before the oldest kept checkpoint (" + e.getMessage() + ")", e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -131,7 +141,9 @@ public final class SnapshotLoader {
     // invariant: timestamp(lo) <= millis < timestamp(hi); in-commit timestamps strictly increase
     while (hi - lo > 1) {
       long mid = (lo + hi) >>> 1;
-      if (log.read(mid).info().timestamp() <= millis) {
+      // a commit expired by log retention is older than every kept one
+      Optional<Commit> commit = log.readIfExists(mid);
+      if (commit.isEmpty() || commit.get().info().timestamp() <= millis) {
         lo = mid;
       } else {
         hi = mid;

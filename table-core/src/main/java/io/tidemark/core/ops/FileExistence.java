@@ -1,0 +1,45 @@
+package io.tidemark.core.ops;
+
+import io.tidemark.core.commit.TableContext;
+import io.tidemark.core.io.FileEntry;
+import io.tidemark.spec.error.StorageException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks which of a table's files exist, with one listing per directory. */
+final class FileExistence {
+  private FileExistence() {}
+
+  /** The paths (relative to the table root) among these that do not exist, in the order given. */
+  static List<String> missing(TableContext table, List<String> paths) {
+    Map<String, List<String>> byDirectory = new LinkedHashMap<>();
+    for (String p : paths) {
+      byDirectory.computeIfAbsent(DataFiles.directory(p), d -> new ArrayList<>()).add(p);
+    }
+    Set<String> present = new HashSet<>();
+    for (String directory : byDirectory.keySet()) {
+      String prefix = table.location() + "/" + directory + "/";
+      try {
+        for (FileEntry e : table.io().list(prefix, null)) {
+          if (e.location().startsWith(prefix)) {
+            present.add(directory + "/" + e.location().substring(prefix.length()));
+          }
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String p : paths) {
+      if (!present.contains(p)) {
+        missing.add(p);
+      }
+    }
+    return missing;
+  }
+}
