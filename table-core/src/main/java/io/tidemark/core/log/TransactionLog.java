@@ -78,6 +78,18 @@ public final class TransactionLog {
   }
 
   /**
+   * The newest version, knowing that {@code knownVersion} exists: first reads the commit right
+   * after it (one request, and that commit is needed anyway), and lists only when it exists. An
+   * up-to-date reader thus pays one read, not a listing of the log.
+   */
+  public long refreshLatest(long knownVersion) {
+    if (readIfExists(knownVersion + 1).isEmpty()) {
+      return knownVersion; // commits are created in version order: nothing can follow a missing one
+    }
+    return latestVersion(knownVersion);
+  }
+
+  /**
    * The commit at a version.
    *
    * @throws CorruptLogException when the file is missing or damaged

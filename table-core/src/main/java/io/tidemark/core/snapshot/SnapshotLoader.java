@@ -75,7 +75,7 @@ public final class SnapshotLoader {
       offer(state);
       return state;
     }
-    long newest = log.latestVersion(base.version());
+    long newest = log.refreshLatest(base.version());
     if (newest == base.version()) {
       return base;
     }

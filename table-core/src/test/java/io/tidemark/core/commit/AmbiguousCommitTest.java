@@ -68,10 +68,10 @@ class AmbiguousCommitTest {
 
   @Test
   void whenTheWriteAndTheReadBackBothFailTheOutcomeIsUnknownAndDataFilesAreKept() throws Exception {
-    io.failCreateAfterWrite.set(1);
-    io.failReads.set(1);
     AppendWriter w = table.newAppend();
     w.writeAll(rows(0, 10));
+    io.failCreateAfterWrite.set(1);
+    io.failReads.set(1);
     assertThatThrownBy(w::commit).isInstanceOf(CommitStateUnknownException.class)
         .hasMessageContaining("00000000000000000001.json");
     w.close();

@@ -1,0 +1,175 @@
+package io.tidemark.bench;
+
+import io.tidemark.core.ScanPlan;
+import io.tidemark.core.Table;
+import io.tidemark.core.TableProperties;
+import io.tidemark.core.Tables;
+import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.log.LogFiles;
+import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.ColumnStats;
+import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.json.CommitCodec;
+import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.SchemaDdl;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Workload 4, metadata: how loading and planning cost grows with history and table size. Only
+ * metadata is touched (commit files, checkpoints, manifests), so the tables are made of commits
+ * whose add actions describe data files that are never read: each file holds one day's rows,
+ * with realistic statistics and partition values under {@code day(ts)}.
+ */
+final class PlanningWorkload {
+  static final Schema SCHEMA = SchemaDdl.parse(
+      "id long, ts timestamp, category string, value double, payload string");
+  private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+
+  private final Results results;
+  private final Progress progress;
+  private final Dirs dirs;
+  private final int repetitions;
+
+  PlanningWorkload(Results results, Progress progress, Dirs dirs, int repetitions) {
+    this.results = results;
+    this.progress = progress;
+    this.dirs = dirs;
+    this.repetitions = repetitions;
+  }
+
+  void run() throws IOException {
+    progress.line("metadata: writing a 30-day table of 2,000 commits x 5 files");
+    String longHistory = table("plan-2000", 30, 2_000, 5);
+    progress.line("metadata: writing a 30-day table of 20 commits x 500 files");
+    String shortHistory = table("plan-20", 30, 20, 500);
+
+    double[] loadNoCheckpoint = time(() -> load(longHistory));
+    Tables.open(longHistory).checkpoint();
+    double[] loadCheckpoint = time(() -> load(longHistory));
+    double[] loadShort = time(() -> load(shortHistory));
+    results.add("metadata.load_2000_commits_no_checkpoint_ms", loadNoCheckpoint, "ms",
+        "cold load of the newest snapshot and its 10,000 files, replaying 2,000 commits");
+    results.add("metadata.load_2000_commits_checkpoint_ms", loadCheckpoint, "ms",
+        "the same table from its checkpoint");
+    results.add("metadata.load_20_commits_ms", loadShort, "ms", "20 commits holding the same 10,000 files");
+    results.add("metadata.load_checkpoint_ratio_vs_20_commits", Stats.median(loadCheckpoint) / Stats.median(loadShort), "x", "target <= 3");
+
+    String day = "ts >= '2024-01-12 00:00:00' and ts < '2024-01-13 00:00:00'";
+    double[] planDay = timePlans(longHistory, day);
+    double[] planFull = timePlans(longHistory, null);
+    results.add("metadata.plan_day_10k_ms", planDay, "ms",
+        "one-day plan on a freshly opened table of 10,000 files (no manifest cached)");
+    results.add("metadata.plan_full_10k_ms", planFull, "ms", "full-scan plan of the same table");
+    results.add("metadata.plan_day_ratio_vs_full", Stats.median(planDay) / Stats.median(planFull), "x",
+        "target <= 0.2");
+    ScanPlan dayPlan = Tables.open(longHistory).newScan().filter(day).plan();
+    results.add("metadata.plan_day_10k_manifests_read", (double) dayPlan.metrics().manifestsRead(), "manifests",
+        "of " + dayPlan.metrics().manifestsTotal());
+    results.add("metadata.plan_day_10k_files_matched", (double) dayPlan.metrics().filesMatched(), "files",
+        "of " + dayPlan.metrics().filesTotal());
+
+    progress.line("metadata: writing a 300-day table of 20,000 commits x 5 files");
+    String big = table("plan-100k", 300, 20_000, 5);
+    Tables.open(big).checkpoint();
+    double[] planDayBig = timePlans(big, day);
+    results.add("metadata.plan_day_100k_ms", planDayBig, "ms", "one-day plan on a cold table of 100,000 files");
+    results.add("metadata.plan_day_100k_ratio_vs_10k", Stats.median(planDayBig) / Stats.median(planDay), "x",
+        "target <= 1.5");
+  }
+
+  private interface Timed {
+    void run() throws IOException;
+  }
+
+  private double[] time(Timed work) throws IOException {
+    work.run(); // warm-up: classes and JIT, not caches (every run opens the table anew)
+    double[] ms = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      work.run();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return ms;
+  }
+
+  private static void load(String location) {
+    Table table = Tables.open(location);
+    if (table.currentSnapshot().dataFiles().isEmpty()) {
+      throw new IllegalStateException("empty table at " + location);
+    }
+  }
+
+  /**
+   * Plans on a table opened anew for each repetition (so no manifest is cached), timing the
+   * plan only: loading is measured by the load figures.
+   */
+  private double[] timePlans(String location, String filter) {
+    plan(Tables.open(location), filter); // warm-up
+    double[] ms = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      Table table = Tables.open(location);
+      long start = System.nanoTime();
+      plan(table, filter);
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return ms;
+  }
+
+  private static void plan(Table table, String filter) {
+    ScanPlan plan = (filter == null ? table.newScan() : table.newScan().filter(filter)).plan();
+    if (plan.files().isEmpty()) {
+      throw new IllegalStateException("nothing planned at " + table.location());
+    }
+  }
+
+  /**
+   * A table whose commits each add {@code filesPerCommit} files of one day, the days advancing
+   * evenly over the commits. Commit files are written directly: only metadata is measured.
+   */
+  private String table(String name, int days, int commits, int filesPerCommit) throws IOException {
+    Path dir = dirs.fresh(name);
+    PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).day("ts").build();
+    Table table = Tables.create(dir.toString(), SCHEMA, spec,
+        Map.of(TableProperties.CHECKPOINT_INTERVAL, "0"));
+    LocalFileIO io = new LocalFileIO();
+    long timestamp = table.currentSnapshot().timestamp().toEpochMilli();
+    long id = 0;
+    for (int c = 1; c <= commits; c++) {
+      int day = (int) ((long) (c - 1) * days / commits);
+      List<Action> actions = new ArrayList<>();
+      for (int f = 0; f < filesPerCommit; f++) {
+        actions.add(file(day, id, 1_000));
+        id += 1_000;
+      }
+      CommitInfo info = new CommitInfo(++timestamp, "WRITE", Map.of("mode", "Append"), (long) c - 1,
+          "WriteSerializable", true, UUID.randomUUID().toString(), Map.of("numFiles", (long) filesPerCommit),
+          "tidemark-bench", actions.size());
+      actions.add(0, info);
+      if (!io.createExclusive(table.location() + "/" + LogFiles.commitPath(c), CommitCodec.encode(actions))) {
+        throw new IllegalStateException("commit " + c + " exists");
+      }
+    }
+    return table.location();
+  }
+
+  private static AddFile file(int day, long firstId, long rows) {
+    Instant dayStart = START.plusSeconds(day * 86_400L);
+    Map<Integer, ColumnStats> stats = Map.of(
+        1, new ColumnStats(0, null, firstId, firstId + rows - 1),
+        2, new ColumnStats(0, null, dayStart.toString(), dayStart.plusSeconds(86_399).toString()),
+        3, new ColumnStats(0, null, "category-000", "category-099"),
+        4, new ColumnStats(0, 0L, -1000.0, 1000.0));
+    return new AddFile("data/ts_day=" + LocalDate.ofEpochDay(day + START.getEpochSecond() / 86_400) + "/"
+        + UUID.randomUUID() + ".parquet", Map.of("ts_day", LocalDate.ofEpochDay(
+            day + START.getEpochSecond() / 86_400).toString()), 0, 4_000_000, rows, stats, true);
+  }
+}
