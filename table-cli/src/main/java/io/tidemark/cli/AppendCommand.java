@@ -37,9 +37,13 @@ final class AppendCommand extends BaseCommand {
   @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file to append.")
   Path csv;
 
+  @Option(names = "--merge-schema", description = "Header names the table lacks become new optional string"
+      + " columns, added in the same commit (without it they are an error).")
+  boolean mergeSchema;
+
   @Override
   void run() throws Exception {
-    CommitResult result = CsvAppender.append(Tables.open(table), csv);
+    CommitResult result = CsvAppender.append(Tables.open(table), csv, mergeSchema);
     if (result == null) {
       out().println("no data rows in " + csv + "; nothing was committed");
       return;

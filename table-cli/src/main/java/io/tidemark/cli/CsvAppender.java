@@ -58,10 +58,19 @@ final class CsvAppender {
    * @throws CliException naming the file, and the row, line, column and value when one is bad
    */
   static CommitResult append(Table table, Path file) throws IOException {
+    return append(table, file, false);
+  }
+
+  /**
+   * Appends the file's rows; with {@code mergeSchema}, header names the table lacks become new
+   * optional {@code string} columns, added in the same commit.
+   */
+  static CommitResult append(Table table, Path file, boolean mergeSchema) throws IOException {
     try (LineCountingReader lines = new LineCountingReader(open(file));
          CSVParser parser = parse(lines, file);
-         AppendWriter writer = table.newAppend()) {
-      CsvAppender appender = new CsvAppender(file, writer.schema());
+         AppendWriter writer = table.newAppend().mergeSchema(mergeSchema)) {
+      Schema schema = mergeSchema ? widen(writer.schema(), parser.getHeaderNames()) : writer.schema();
+      CsvAppender appender = new CsvAppender(file, schema);
       int[] target = appender.mapHeader(parser.getHeaderNames());
       long rows = 0;
       Iterator<CSVRecord> it = parser.iterator();
@@ -75,6 +84,19 @@ final class CsvAppender {
       }
       return rows == 0 ? null : writer.commit();
     }
+  }
+
+  /** The schema plus an optional string column for each header name it lacks. */
+  private static Schema widen(Schema schema, List<String> header) {
+    List<NestedField> columns = new ArrayList<>(schema.columns());
+    int id = schema.highestFieldId();
+    for (String name : header) {
+      if (name != null && !name.isBlank() && schema.findColumn(name) == null
+          && columns.stream().noneMatch(c -> c.name().equals(name))) {
+        columns.add(NestedField.optional(++id, name, PrimitiveType.STRING));
+      }
+    }
+    return columns.size() == schema.columns().size() ? schema : new Schema(columns);
   }
 
   private static BufferedReader open(Path file) throws IOException {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
     subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
         PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class,
-        DeleteCommand.class, CompactCommand.class, VacuumCommand.class, HelpCommand.class},
+        DeleteCommand.class, CompactCommand.class, VacuumCommand.class, SchemaCommand.class,
+        AlterCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */

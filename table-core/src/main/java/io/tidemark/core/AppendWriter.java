@@ -42,6 +42,15 @@ public interface AppendWriter extends AutoCloseable {
   AppendWriter applicationTransaction(String appId, long version);
 
   /**
+   * With {@code true}, records may be of a wider schema than the table's: columns the table lacks
+   * (matched by name) are added as optional columns in the same commit ({@code schemaId + 1}),
+   * and int, float and decimal values are promoted to a wider table type. Without it (the
+   * default), a record that is not of {@link #schema()} fails with a
+   * {@link io.tidemark.spec.error.SchemaMismatchException} naming the field.
+   */
+  AppendWriter mergeSchema(boolean merge);
+
+  /**
    * Commits every row written. Concurrent appends by other writers never conflict with this one;
    * a lost race is retried at the next version without rewriting data.
    *

@@ -3,18 +3,22 @@ package io.tidemark.core;
 import io.tidemark.core.commit.CommitOutcome;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.evolve.Evolution;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.core.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.DuplicateTransactionException;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.SchemaMismatchException;
+import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,8 +27,14 @@ import java.util.OptionalLong;
 final class BaseAppendWriter implements AppendWriter {
   private final BaseTable table;
   private final TableState read;
-  private final Schema schema;
-  private final PartitionedWriter files;
+  private Metadata metadata;
+  private Schema schema;
+  private PartitionedWriter files;
+  private final List<PartitionedWriter> retired = new ArrayList<>();
+  private final List<AddFile> retiredAdds = new ArrayList<>();
+  private final List<String> mergedColumns = new ArrayList<>();
+  private boolean mergeSchema;
+  private boolean conformLast;
   private StructType lastCheckedStruct;
   private Txn txn;
   private boolean committed;
@@ -34,6 +44,7 @@ final class BaseAppendWriter implements AppendWriter {
     ProtocolSupport.checkWritable(read.protocol(), table.location());
     this.table = table;
     this.read = read;
+    this.metadata = read.metadata();
     this.schema = read.metadata().schema();
     this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
         WriterOptions.fromProperties(read.metadata().properties()));
@@ -49,13 +60,52 @@ final class BaseAppendWriter implements AppendWriter {
     checkOpen();
     StructType struct = record.struct();
     if (struct != lastCheckedStruct) {
-      if (!struct.equals(schema.asStruct())) {
-        throw new SchemaMismatchException("<record>", "a record of the table schema " + schema,
-            "a record of " + struct);
+      if (struct.equals(schema.asStruct())) {
+        conformLast = false;
+      } else if (mergeSchema) {
+        Metadata merged = Evolution.mergeSchema(metadata, struct, mergedColumns);
+        if (merged != metadata) {
+          // files written so far keep the narrower schema: they are read by field id
+          retiredAdds.addAll(files.finish());
+          retired.add(files);
+          metadata = merged;
+          schema = merged.schema();
+          files = new PartitionedWriter(table.io(), table.location(), schema, merged.defaultSpec(),
+              WriterOptions.fromProperties(merged.properties()));
+        }
+        conformLast = !struct.equals(schema.asStruct());
+      } else {
+        throw mismatch(schema.asStruct(), struct, "");
       }
       lastCheckedStruct = struct;
     }
-    files.write(record);
+    files.write(conformLast ? Evolution.conform(record, schema.asStruct()) : record);
+  }
+
+  @Override
+  public AppendWriter mergeSchema(boolean merge) {
+    checkOpen();
+    this.mergeSchema = merge;
+    return this;
+  }
+
+  /** The first difference between the table's struct and a record's, by name. */
+  private static SchemaMismatchException mismatch(StructType table, StructType record, String prefix) {
+    for (NestedField f : record.fields()) {
+      NestedField t = table.field(f.name());
+      if (t == null) {
+        return new SchemaMismatchException(prefix + f.name(), "no such column in the table schema " + table
+            + " (append with mergeSchema(true) to add it)", "a column of type " + f.type());
+      }
+      if (!t.type().equals(f.type())) {
+        if (t.type() instanceof StructType ts && f.type() instanceof StructType fs) {
+          return mismatch(ts, fs, prefix + f.name() + ".");
+        }
+        return new SchemaMismatchException(prefix + f.name(), t.type().toString(), "a column of type " + f.type());
+      }
+    }
+    return new SchemaMismatchException(prefix.isEmpty() ? "<record>" : prefix, "a record of the table schema " + table,
+        "a record of " + record);
   }
 
   @Override
@@ -73,20 +123,26 @@ final class BaseAppendWriter implements AppendWriter {
   @Override
   public CommitResult commit() {
     checkOpen();
-    List<AddFile> adds = files.finish();
+    List<AddFile> adds = new ArrayList<>(retiredAdds);
+    adds.addAll(files.finish());
     // from here on the files are kept unless the commit surely failed: an unknown outcome may have landed
     closed = true;
     long rows = adds.stream().mapToLong(AddFile::recordCount).sum();
     long bytes = adds.stream().mapToLong(AddFile::size).sum();
     Map<String, Long> metrics = Map.of("numFiles", (long) adds.size(), "numOutputRows", rows, "numOutputBytes", bytes);
-    PendingCommit pending = new PendingCommit("WRITE", Map.of("mode", "Append"), metrics, null, null, txn,
-        List.of(), adds, true);
+    boolean merged = metadata != read.metadata();
+    Map<String, String> params = merged
+        ? Map.of("mode", "Append", "mergeSchema", "true", "addedColumns", String.join(", ", mergedColumns))
+        : Map.of("mode", "Append");
+    // a merge-schema append carries metadata: it is not a blind append (spec.md 13)
+    PendingCommit pending = new PendingCommit("WRITE", params, metrics, null, merged ? metadata : null, txn,
+        List.of(), adds, !merged);
     CommitOutcome outcome;
     try {
       outcome = table.committer().commit(read, pending);
     } catch (CommitConflictException | DuplicateTransactionException e) {
       // definitely not committed: the files are nobody's
-      files.abort();
+      abortAll();
       throw e;
     }
     committed = true;
@@ -98,8 +154,13 @@ final class BaseAppendWriter implements AppendWriter {
   public void close() {
     if (!closed) {
       closed = true;
-      files.abort();
+      abortAll();
     }
+  }
+
+  private void abortAll() {
+    retired.forEach(PartitionedWriter::abort);
+    files.abort();
   }
 
   private void checkOpen() {

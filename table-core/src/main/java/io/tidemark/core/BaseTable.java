@@ -5,6 +5,9 @@ import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.commit.Committer;
 import io.tidemark.core.commit.TableContext;
+import io.tidemark.core.evolve.Evolution;
+import io.tidemark.core.evolve.UpdatePartitionSpec;
+import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.TransactionLog;
@@ -193,6 +196,16 @@ final class BaseTable implements Table, TableContext {
   @Override
   public Vacuum vacuum() {
     return Operations.vacuum(this);
+  }
+
+  @Override
+  public UpdateSchema updateSchema() {
+    return Evolution.updateSchema(this);
+  }
+
+  @Override
+  public UpdatePartitionSpec updateSpec() {
+    return Evolution.updateSpec(this);
   }
 
   @Override

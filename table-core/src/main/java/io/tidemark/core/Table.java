@@ -1,5 +1,7 @@
 package io.tidemark.core;
 
+import io.tidemark.core.evolve.UpdatePartitionSpec;
+import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.ops.Compaction;
 import io.tidemark.core.ops.Delete;
@@ -100,4 +102,16 @@ public interface Table {
    * {@code table.vacuum().retain(Duration.ofDays(7)).execute()}.
    */
   Vacuum vacuum();
+
+  /**
+   * A schema change, committed as one metadata-only commit ({@code SET SCHEMA}):
+   * {@code table.updateSchema().addColumn("country", Types.STRING).renameColumn("v", "value").commit()}.
+   */
+  UpdateSchema updateSchema();
+
+  /**
+   * A partition spec change, committed as a new default spec ({@code SET PARTITION SPEC}):
+   * {@code table.updateSpec().addField("id", Transforms.bucket(8)).commit()}.
+   */
+  UpdatePartitionSpec updateSpec();
 }

@@ -9,6 +9,7 @@ import io.tidemark.core.snapshot.SnapshotLoader;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.CommitStateUnknownException;
 import io.tidemark.spec.error.DuplicateTransactionException;
@@ -134,8 +135,13 @@ public final class Committer {
         policy.backoff(attempt + 1);
         lostLast = true;
         TableState latest = loader.refresh();
+        Metadata before = base.metadata();
         for (long v = version; v <= latest.version(); v++) {
-          ConflictChecker.check(pending, log.read(v));
+          Commit winner = log.read(v);
+          ConflictChecker.check(pending, winner, before);
+          if (winner.metadata() != null) {
+            before = winner.metadata();
+          }
         }
         base = latest;
         version = latest.version() + 1;

@@ -1,6 +1,7 @@
 package io.tidemark.core.commit;
 
 import io.tidemark.core.log.Commit;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.CommitConflictException;
@@ -20,6 +21,17 @@ final class ConflictChecker {
    * @throws DuplicateTransactionException when the winner recorded the same application transaction
    */
   static void check(PendingCommit pending, Commit winner) {
+    check(pending, winner, null);
+  }
+
+  /**
+   * Like {@link #check(PendingCommit, Commit)}, knowing the metadata before the winner: a blind
+   * append without metadata of its own rebases over a winner whose only change to the metadata
+   * adds optional columns (the append's files read the same under the new schema, by field id).
+   *
+   * @param before the metadata of the version before the winner, or null when unknown
+   */
+  static void check(PendingCommit pending, Commit winner, Metadata before) {
     String by = " by version " + winner.version() + " (" + winner.info().operation() + ")";
     Txn txn = pending.txn();
     if (txn != null) {
@@ -33,7 +45,25 @@ final class ConflictChecker {
       throw new CommitConflictException(winner.version(), "the protocol was changed concurrently" + by);
     }
     if (winner.metadata() != null) {
-      throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by);
+      boolean plainAppend = pending.blindAppend() && pending.metadata() == null && pending.protocol() == null;
+      if (!plainAppend) {
+        throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by
+            + (pending.metadata() != null ? "; this commit changes it too: retry against the new metadata" : ""));
+      }
+      if (before == null || !SchemaChanges.onlyAddsOptionalColumns(before, winner.metadata())) {
+        throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by
+            + " in a way other than adding optional columns (schema id " + (before == null ? "?" : before.schemaId())
+            + " -> " + winner.metadata().schemaId() + "); this append was written against the old schema or spec");
+      }
+    }
+    boolean metadataOnly = pending.adds().isEmpty() && pending.removes().isEmpty() && pending.protocol() == null;
+    boolean winnerAppendOnly = winner.info().blindAppend() && winner.metadata() == null && winner.removes().isEmpty();
+    if (pending.metadata() != null && metadataOnly && winnerAppendOnly) {
+      // a schema or spec change rebases over a plain append: the appended files were written with the
+      // schema and default spec it read, like every file before them; a change that depends on the table
+      // being empty (a required column) carries a whole-table read set and conflicts below
+      ReadConflicts.check(pending, winner, by);
+      return;
     }
     if (pending.metadata() != null || pending.protocol() != null) {
       throw new CommitConflictException(winner.version(),

@@ -59,7 +59,7 @@ public final class PartitionedWriter implements Closeable {
   public void write(Record record) {
     if (spec.isUnpartitioned()) {
       if (unpartitioned == null) {
-        unpartitioned = new DataFileWriter(io, tableLocation, schema, options);
+        unpartitioned = new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of());
       }
       unpartitioned.write(record);
       return;

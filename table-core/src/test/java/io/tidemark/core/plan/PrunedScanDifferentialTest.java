@@ -110,7 +110,7 @@ class PrunedScanDifferentialTest {
     };
   }
 
-  private static List<Record> rows(Random random, int firstId, int n) {
+  static List<Record> rows(Random random, int firstId, int n) {
     List<Record> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       long id = firstId + i;
@@ -127,7 +127,7 @@ class PrunedScanDifferentialTest {
     return out;
   }
 
-  private static Expression filter(Random random, List<Record> rows, int depth) {
+  static Expression filter(Random random, List<Record> rows, int depth) {
     if (depth > 0 && random.nextInt(3) == 0) {
       Expression left = filter(random, rows, depth - 1);
       Expression right = filter(random, rows, depth - 1);
