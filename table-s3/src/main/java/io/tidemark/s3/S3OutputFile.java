@@ -37,19 +37,4 @@ final class S3OutputFile implements OutputFile {
   public PositionOutputStream createOrOverwrite(long blockSizeHint) {
     return new S3OutputStream(client, loc, partSize);
   }
-
-  @Override
-  public boolean supportsBlockSize() {
-    return false;
-  }
-
-  @Override
-  public long defaultBlockSize() {
-    return 0;
-  }
-
-  @Override
-  public String getPath() {
-    return location;
-  }
 }

@@ -11,37 +11,22 @@ import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.SchemaDdl;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code testdata/golden/v1-evolved} (see {@link GoldenEvolvedTables}) reads back every version. */
 class GoldenEvolvedTableTest {
-  private static final Path GOLDEN = Path.of("..", "testdata", "golden", "v1-evolved");
-
   @TempDir
   Path dir;
   Table table;
 
   @BeforeEach
   void copyGoldenTable() throws IOException {
-    Path target = dir.resolve("v1-evolved");
-    try (Stream<Path> files = Files.walk(GOLDEN)) {
-      for (Path source : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-        Path dest = target.resolve(GOLDEN.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(source, dest);
-        }
-      }
-    }
+    Path target = GoldenCopy.of("v1-evolved", dir);
     table = Tables.open(target.toString());
   }
 

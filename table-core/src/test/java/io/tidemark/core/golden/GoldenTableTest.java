@@ -8,37 +8,22 @@ import io.tidemark.core.Tables;
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tables written by earlier versions stay readable, row for row. */
 class GoldenTableTest {
-  private static final Path GOLDEN = Path.of("..", "testdata", "golden", "v1-basic");
-
   @TempDir
   Path dir;
   Table table;
 
   @BeforeEach
   void copyGoldenTable() throws IOException {
-    Path target = dir.resolve("v1-basic");
-    try (Stream<Path> files = Files.walk(GOLDEN)) {
-      for (Path source : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-        Path dest = target.resolve(GOLDEN.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(source, dest);
-        }
-      }
-    }
+    Path target = GoldenCopy.of("v1-basic", dir);
     table = Tables.open(target.toString());
   }
 
