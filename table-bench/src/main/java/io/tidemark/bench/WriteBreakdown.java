@@ -185,21 +185,6 @@ public final class WriteBreakdown {
     }
 
     @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
-    }
-
-    @Override
-    public String getPath() {
-      return location;
-    }
-
-    @Override
     public String location() {
       return location;
     }

@@ -1,5 +1,6 @@
 package io.tidemark.core;
 
+import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
@@ -22,9 +23,7 @@ import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.checkpoint.Checkpoint;
-import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
-import io.tidemark.spec.error.TidemarkException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,26 +87,15 @@ final class BaseTable implements Table, TableContext {
   /** Called after each commit: writes a checkpoint when the version is a multiple of the interval. */
   @Override
   public void afterCommit(TableState committed) {
-    int interval = checkpointInterval(committed);
-    if (interval > 0 && committed.version() > 0 && committed.version() % interval == 0) {
-      try {
-        writeCheckpoint(committed);
-      } catch (TidemarkException e) {
-        // the commit stands; a missing checkpoint only makes loading slower
-        LOG.warn("could not write the checkpoint of version {} of {}: {}", committed.version(), location,
-            e.getMessage());
-      }
-    }
-  }
-
-  private static int checkpointInterval(TableState state) {
-    String text = state.metadata().property(TableProperties.CHECKPOINT_INTERVAL,
-        Integer.toString(TableProperties.CHECKPOINT_INTERVAL_DEFAULT));
     try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidArgumentException("table property " + TableProperties.CHECKPOINT_INTERVAL
-          + " must be an integer, was '" + text + "'");
+      int interval = CheckpointSettings.fromProperties(committed.metadata().properties()).interval();
+      if (interval > 0 && committed.version() > 0 && committed.version() % interval == 0) {
+        writeCheckpoint(committed);
+      }
+    } catch (RuntimeException e) {
+      // the commit stands whatever happens here: a missing checkpoint only makes loading slower
+      LOG.warn("could not write the checkpoint of version {} of {}: {}", committed.version(), location,
+          e.getMessage());
     }
   }
 

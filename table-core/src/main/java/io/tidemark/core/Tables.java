@@ -1,5 +1,6 @@
 package io.tidemark.core;
 
+import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.RetryPolicy;
 import io.tidemark.core.io.FileIO;
@@ -107,5 +108,6 @@ public final class Tables {
   private static void checkProperties(Map<String, String> properties) {
     RetryPolicy.fromProperties(properties);
     WriterOptions.fromProperties(properties);
+    CheckpointSettings.fromProperties(properties);
   }
 }

@@ -29,10 +29,6 @@ import java.util.TreeMap;
  * (spec id, partition values) into new manifests of bounded size.
  */
 public final class CheckpointWriter {
-  /** Table property: the most data files in one manifest. */
-  public static final String MANIFEST_MAX_FILES = "checkpoint.manifest.max-files";
-  /** Default of {@link #MANIFEST_MAX_FILES}. */
-  public static final int MANIFEST_MAX_FILES_DEFAULT = 500;
   /** More small manifests than this and they are merged. */
   static final int SMALL_MANIFESTS_LIMIT = 8;
 
@@ -59,7 +55,7 @@ public final class CheckpointWriter {
   public Checkpoint write(long version, long timestamp, Protocol protocol, Metadata metadata, List<Txn> txns,
       Checkpoint previous, Set<String> removedSincePrevious, Collection<AddFile> addedSincePrevious)
       throws IOException {
-    int maxFiles = Integer.parseInt(metadata.property(MANIFEST_MAX_FILES, Integer.toString(MANIFEST_MAX_FILES_DEFAULT)));
+    int maxFiles = CheckpointSettings.fromProperties(metadata.properties()).manifestMaxFiles();
     List<ManifestEntry> kept = new ArrayList<>();
     List<AddFile> loose = new ArrayList<>();
     if (previous != null) {

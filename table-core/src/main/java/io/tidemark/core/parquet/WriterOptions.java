@@ -15,11 +15,13 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 public record WriterOptions(long targetFileSizeBytes, String compression) {
   /** The default target size: 128 MiB. */
-  static final long DEFAULT_TARGET_FILE_SIZE = 128L << 20;
+  public static final long DEFAULT_TARGET_FILE_SIZE = 128L << 20;
   /** Table property holding the target file size in bytes. */
-  static final String TARGET_FILE_SIZE_PROPERTY = "write.target-file-size-bytes";
+  public static final String TARGET_FILE_SIZE_PROPERTY = "write.target-file-size-bytes";
+  /** The codec when the table names none. */
+  public static final String DEFAULT_COMPRESSION = "snappy";
   /** Table property holding the compression codec. */
-  static final String COMPRESSION_PROPERTY = "write.parquet.compression";
+  public static final String COMPRESSION_PROPERTY = "write.parquet.compression";
 
   /**
    * Checks the size and the codec name.
@@ -39,7 +41,7 @@ public record WriterOptions(long targetFileSizeBytes, String compression) {
 
   /** 128 MiB files, snappy. */
   public static WriterOptions defaults() {
-    return new WriterOptions(DEFAULT_TARGET_FILE_SIZE, "snappy");
+    return new WriterOptions(DEFAULT_TARGET_FILE_SIZE, DEFAULT_COMPRESSION);
   }
 
   /**
@@ -62,7 +64,7 @@ public record WriterOptions(long targetFileSizeBytes, String compression) {
             + " must be a positive number of bytes, was '" + size + "'");
       }
     }
-    String compression = properties.getOrDefault(COMPRESSION_PROPERTY, "snappy");
+    String compression = properties.getOrDefault(COMPRESSION_PROPERTY, DEFAULT_COMPRESSION);
     try {
       return new WriterOptions(target, compression);
     } catch (InvalidArgumentException e) {

@@ -1,6 +1,7 @@
 package io.tidemark.core.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.ScanPlan;
 import io.tidemark.core.Table;
@@ -10,6 +11,7 @@ import io.tidemark.core.TestTables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.CountingFileIO;
 import io.tidemark.core.log.LogFiles;
+import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
@@ -137,6 +139,17 @@ class CheckpointTest {
     assertThat(fromLog.refresh().version()).isEqualTo(30);
     assertThat(TestTables.read(fromLog.newScan())).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(fromLog.history()).hasSize(31);
+  }
+
+  @Test
+  void aCheckpointPropertyThatIsNotANumberIsRefusedWhenTheTableIsCreated() {
+    PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).day("ts").build();
+    for (String key : List.of(TableProperties.CHECKPOINT_INTERVAL, TableProperties.MANIFEST_MAX_FILES)) {
+      assertThatThrownBy(() -> Tables.create(new CountingFileIO(), dir.resolve("bad").toString(), SCHEMA, spec,
+          Map.of(key, "often")))
+          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(key);
+    }
+    assertThat(Files.exists(dir.resolve("bad/_log"))).isFalse();
   }
 
   @Test
