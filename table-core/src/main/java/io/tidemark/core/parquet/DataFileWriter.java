@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -60,6 +61,7 @@ public final class DataFileWriter implements Closeable {
   private final String unwritableReason;
   private final List<AddFile> written = new ArrayList<>();
   private final List<String> locations = new ArrayList<>();
+  private Consumer<ParquetWriter.Builder<Record, ?>> parquetSettings = builder -> {};
 
   private ParquetWriter<Record> current;
   private SizeTrackingOutputFile currentOutput;
@@ -224,19 +226,29 @@ public final class DataFileWriter implements Closeable {
     }
   }
 
+  /**
+   * For tests: adjusts the Parquet writer of every file opened from now on, after Tidemark's own
+   * settings (a row-group row limit gives a small file several row groups, for instance).
+   */
+  DataFileWriter parquetSettings(Consumer<ParquetWriter.Builder<Record, ?>> settings) {
+    this.parquetSettings = Objects.requireNonNull(settings, "settings");
+    return this;
+  }
+
   private void openFile() {
     currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
     currentLocation = tableLocation.endsWith("/") ? tableLocation + currentPath : tableLocation + "/" + currentPath;
     currentOutput = new SizeTrackingOutputFile(io.newOutputFile(currentLocation));
     locations.add(currentLocation);
     try {
-      current = new Builder(currentOutput, writeSupport)
+      Builder builder = new Builder(currentOutput, writeSupport)
           .withConf(new PlainParquetConfiguration())
           .withCodecFactory(new Codecs())
           .withCompressionCodec(options.codec())
           .withRowGroupSize(Math.min(options.targetFileSizeBytes(), MAX_ROW_GROUP_SIZE))
-          .withWriteMode(ParquetFileWriter.Mode.CREATE)
-          .build();
+          .withWriteMode(ParquetFileWriter.Mode.CREATE);
+      parquetSettings.accept(builder);
+      current = builder.build();
     } catch (IOException e) {
       failed = true;
       currentOutput.closeQuietly();
