@@ -3,6 +3,7 @@ package io.tidemark.core.parquet;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Writes records of one schema into Parquet data files under {@code <tableLocation>/data/<uuid>.parquet}
  * (or another directory of the table, for a partition), rolling to a new file once the current
  * one reaches the target size (the size is checked every few hundred records, so a file can end
- * up a little larger). Computes each file's column statistics as it writes. Not thread-safe.
+ * up a little larger). Gives each file's column statistics, from the Parquet footer (see
+ * {@link FooterStats}). Not thread-safe.
  *
  * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}
  * was called. After a failed {@link #write}, the writer can only be aborted.
@@ -274,7 +276,16 @@ public final class DataFileWriter implements Closeable {
       currentOutput.closeQuietly();
       throw new StorageException("cannot finish data file " + currentLocation + ": " + e.getMessage(), e);
     }
-    written.add(new AddFile(currentPath, partitionValues, specId, size, currentRecords, root.stats(), true));
+    Map<Integer, ColumnStats> stats;
+    try {
+      // the footer as Parquet holds it in memory: its bounds are whole values, where the file's
+      // footer leaves out bounds longer than 4 KiB
+      stats = root.stats(w.getFooter(), currentLocation);
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+    written.add(new AddFile(currentPath, partitionValues, specId, size, currentRecords, stats, true));
     root.resetStats();
   }
 

@@ -8,7 +8,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
-/** Hands records to Parquet through the writer tree, which also keeps the column statistics. */
+/** Hands records to Parquet through the writer tree, which also counts what the file statistics need. */
 final class RecordWriteSupport extends WriteSupport<Record> {
   /** The key-value metadata key naming the writer. */
   static final String WRITER_KEY = "tidemark.writer";

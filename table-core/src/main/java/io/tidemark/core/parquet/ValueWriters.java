@@ -4,7 +4,6 @@ import io.tidemark.core.data.Record;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.DecimalType;
-import io.tidemark.spec.types.JsonValues;
 import io.tidemark.spec.types.ListType;
 import io.tidemark.spec.types.MapType;
 import io.tidemark.spec.types.NestedField;
@@ -14,94 +13,118 @@ import io.tidemark.spec.types.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * The tree of writers that turns records into Parquet record-consumer calls and, for every
- * primitive column not inside a list or a map, keeps the file's column statistics as it goes.
- * Built once per schema; {@link Root#stats()} and {@link Root#resetStats()} between files.
+ * The tree of writers that turns records into Parquet record-consumer calls. For every primitive
+ * column not inside a list or a map it counts what the file's column statistics need beyond the
+ * statistics Parquet keeps itself (see {@link FooterStats}): nulls, and for floating-point
+ * columns NaN and the zeros written. Built once per schema; {@link Root#stats} and
+ * {@link Root#resetStats()} between files.
  */
 final class ValueWriters {
   private ValueWriters() {}
 
   /** Builds the writers of a schema's top-level struct. */
   static Root root(StructType schema) {
-    List<Leaf> tracked = new ArrayList<>();
-    return new Root(fields(schema, "", true, tracked), tracked);
+    Builder builder = new Builder();
+    return new Root(builder.fields(schema, "", true), builder.tracked);
   }
 
-  private static Fields fields(StructType struct, String path, boolean track, List<Leaf> tracked) {
-    List<NestedField> fs = struct.fields();
-    String[] names = new String[fs.size()];
-    ValueWriter[] writers = new ValueWriter[fs.size()];
-    for (int i = 0; i < names.length; i++) {
-      NestedField f = fs.get(i);
-      names[i] = f.name();
-      writers[i] = writer(f.id(), path + f.name(), f.type(), track, tracked);
-    }
-    return new Fields(names, writers);
-  }
+  /**
+   * Builds the tree depth first, in the order of the Parquet schema's leaves (see
+   * {@link ParquetSchemas}), so each leaf knows its column's position in a row group.
+   */
+  private static final class Builder {
+    private final List<Leaf> tracked = new ArrayList<>();
+    private int nextColumn;
 
-  private static ValueWriter writer(int id, String path, Type type, boolean track, List<Leaf> tracked) {
-    if (type instanceof StructType s) {
-      return new StructWriter(fields(s, path + ".", track, tracked));
-    } else if (type instanceof ListType l) {
-      return new ListWriter(writer(l.elementId(), path + ".element", l.elementType(), false, tracked));
-    } else if (type instanceof MapType m) {
-      return new MapWriter(writer(m.keyId(), path + ".key", m.keyType(), false, tracked),
-          writer(m.valueId(), path + ".value", m.valueType(), false, tracked));
-    }
-    Leaf leaf = leaf(id, path, type, track);
-    if (track) {
-      tracked.add(leaf);
-    }
-    return leaf;
-  }
-
-  private static Leaf leaf(int id, String path, Type type, boolean track) {
-    if (type instanceof DecimalType d) {
-      if (d.precision() <= 9) {
-        return new DecimalIntWriter(id, path, d, track);
-      } else if (d.precision() <= 18) {
-        return new DecimalLongWriter(id, path, d, track);
+    Fields fields(StructType struct, String path, boolean track) {
+      List<NestedField> fs = struct.fields();
+      String[] names = new String[fs.size()];
+      ValueWriter[] writers = new ValueWriter[fs.size()];
+      for (int i = 0; i < names.length; i++) {
+        NestedField f = fs.get(i);
+        names[i] = f.name();
+        writers[i] = writer(f.id(), path + f.name(), f.type(), track);
       }
-      return new DecimalFixedWriter(id, path, d, track, ParquetSchemas.decimalBytes(d.precision()));
+      return new Fields(names, writers);
     }
-    switch ((PrimitiveType) type) {
-      case BOOLEAN:
-        return new BooleanWriter(id, path, track);
-      case INT:
-        return new IntWriter(id, path, track);
-      case LONG:
-        return new LongWriter(id, path, track);
-      case FLOAT:
-        return new FloatWriter(id, path, track);
-      case DOUBLE:
-        return new DoubleWriter(id, path, track);
-      case DATE:
-        return new DateWriter(id, path, track);
-      case TIMESTAMP:
-        return new TimestampWriter(id, path, track);
-      case TIMESTAMP_NTZ:
-        return new TimestampNtzWriter(id, path, track);
-      case STRING:
-        return new StringWriter(id, path, track);
-      case BINARY:
-        return new BinaryWriter(id, path, track);
-      default:
-        throw new IllegalStateException("unhandled type " + type);
+
+    private ValueWriter writer(int id, String path, Type type, boolean track) {
+      if (type instanceof StructType s) {
+        return new StructWriter(fields(s, path + ".", track));
+      } else if (type instanceof ListType l) {
+        return new ListWriter(writer(l.elementId(), path + ".element", l.elementType(), false));
+      } else if (type instanceof MapType m) {
+        ValueWriter key = writer(m.keyId(), path + ".key", m.keyType(), false);
+        return new MapWriter(key, writer(m.valueId(), path + ".value", m.valueType(), false));
+      }
+      Leaf leaf = leaf(new Column(id, path, type, nextColumn++), track);
+      if (track) {
+        tracked.add(leaf);
+      }
+      return leaf;
     }
   }
+
+  private static Leaf leaf(Column column, boolean track) {
+    if (column.type() instanceof DecimalType d) {
+      if (d.precision() <= 9) {
+        return new DecimalIntWriter(column, track);
+      } else if (d.precision() <= 18) {
+        return new DecimalLongWriter(column, track);
+      }
+      return new DecimalFixedWriter(column, track, ParquetSchemas.decimalBytes(d.precision()));
+    }
+    switch ((PrimitiveType) column.type()) {
+      case BOOLEAN:
+        return new BooleanWriter(column, track);
+      case INT:
+        return new IntWriter(column, track);
+      case LONG:
+        return new LongWriter(column, track);
+      case FLOAT:
+        return new FloatWriter(column, track);
+      case DOUBLE:
+        return new DoubleWriter(column, track);
+      case DATE:
+        return new DateWriter(column, track);
+      case TIMESTAMP:
+        return new TimestampWriter(column, track);
+      case TIMESTAMP_NTZ:
+        return new TimestampNtzWriter(column, track);
+      case STRING:
+        return new StringWriter(column, track);
+      case BINARY:
+        return new BinaryWriter(column, track);
+      default:
+        throw new IllegalStateException("unhandled type " + column.type());
+    }
+  }
+
+  /**
+   * A primitive column of the schema.
+   *
+   * @param id the field id
+   * @param path the names from the top-level column down, joined by dots ({@code element},
+   *     {@code key} and {@code value} for members of lists and maps); for a column not inside a
+   *     list or a map, the path of its Parquet column
+   * @param type a primitive or decimal type
+   * @param index the position of the column among the Parquet schema's leaves
+   */
+  record Column(int id, String path, Type type, int index) {}
 
   /** Microseconds since the epoch, nanoseconds beyond truncated toward negative infinity. */
   static long micros(Instant instant, String path) {
@@ -164,7 +187,7 @@ final class ValueWriters {
   /**
    * The fields of a struct in order. Writing dispatches on a precomputed kind to the final
    * writer classes rather than through a virtual call, so the JIT can inline each column's
-   * record-consumer calls and statistics update into the loop.
+   * record-consumer calls into the loop.
    */
   static final class Fields {
     private static final byte OTHER = 0;
@@ -293,7 +316,7 @@ final class ValueWriters {
     }
   }
 
-  /** The top-level record and the statistics of its tracked columns. */
+  /** The top-level record and the counts of its tracked columns. */
   static final class Root {
     private final Fields fields;
     private final Leaf[] tracked;
@@ -309,18 +332,19 @@ final class ValueWriters {
       rc.endMessage();
     }
 
-    /** The statistics of the records written since the last reset, keyed by field id. */
-    Map<Integer, ColumnStats> stats() {
-      Map<Integer, ColumnStats> out = new LinkedHashMap<>();
-      for (Leaf leaf : tracked) {
-        out.put(leaf.id, leaf.stats());
-      }
-      return out;
+    /**
+     * The statistics of the file just written, of the records written since the last reset,
+     * keyed by field id in schema order.
+     *
+     * @param footer the file's footer, as the Parquet writer holds it once closed
+     * @param location the file's location, for log messages
+     */
+    Map<Integer, ColumnStats> stats(ParquetMetadata footer, String location) {
+      return FooterStats.of(tracked, footer, location);
     }
 
     void resetStats() {
       for (Leaf leaf : tracked) {
-        leaf.nullCount = 0;
         leaf.reset();
       }
     }
@@ -426,19 +450,20 @@ final class ValueWriters {
     void writeNull() {}
   }
 
+
   /**
-   * A primitive column. When {@code track} is set (the column is not inside a list or a map) it
-   * keeps the null count, NaN count and bounds; each subclass does so on its own primitive form.
+   * A primitive column. Every leaf counts its nulls; when {@code track} is set (the column is not
+   * inside a list or a map) that count goes into the file's statistics.
    */
   abstract static class Leaf extends ValueWriter {
-    final int id;
+    final Column column;
     final String path;
     final boolean track;
     long nullCount;
 
-    Leaf(int id, String path, boolean track) {
-      this.id = id;
-      this.path = path;
+    Leaf(Column column, boolean track) {
+      this.column = column;
+      this.path = column.path();
       this.track = track;
     }
 
@@ -447,102 +472,60 @@ final class ValueWriters {
       nullCount++;
     }
 
-    abstract ColumnStats stats();
-
-    abstract void reset();
-  }
-
-  static final class BooleanWriter extends Leaf {
-    private boolean seenFalse;
-    private boolean seenTrue;
-
-    BooleanWriter(int id, String path, boolean track) {
-      super(id, path, track);
-    }
-
-    @Override
-    void write(RecordConsumer rc, Object value) {
-      boolean v = (Boolean) value;
-      rc.addBoolean(v);
-      if (v) {
-        seenTrue = true;
-      } else {
-        seenFalse = true;
-      }
-    }
-
-    @Override
-    ColumnStats stats() {
-      Boolean min = seenFalse ? Boolean.FALSE : seenTrue ? Boolean.TRUE : null;
-      Boolean max = seenTrue ? Boolean.TRUE : seenFalse ? Boolean.FALSE : null;
-      return new ColumnStats(nullCount, null, min, max);
-    }
-
-    @Override
+    /** Forgets the counts, for the next file. */
     void reset() {
-      seenFalse = false;
-      seenTrue = false;
+      nullCount = 0;
     }
   }
 
-  /** Bounds of an int-valued column. */
-  abstract static class IntLeaf extends Leaf {
-    boolean any;
-    int min;
-    int max;
+  /**
+   * A float or double column: Parquet keeps NaN out of its bounds and widens a zero bound to
+   * -0.0 (lower) or +0.0 (upper) whichever zero was written, so the writer counts NaN and notes
+   * the zeros for {@link FooterStats} to give the bounds the signs of the values written.
+   */
+  abstract static class FloatingLeaf extends Leaf {
+    long nanCount;
+    boolean negativeZero;
+    boolean positiveZero;
 
-    IntLeaf(int id, String path, boolean track) {
-      super(id, path, track);
-    }
-
-    final void update(int v) {
-      if (!any) {
-        any = true;
-        min = v;
-        max = v;
-      } else if (v < min) {
-        min = v;
-      } else if (v > max) {
-        max = v;
-      }
-    }
-
-    abstract Object json(int v);
-
-    @Override
-    final ColumnStats stats() {
-      return any ? new ColumnStats(nullCount, null, json(min), json(max)) : new ColumnStats(nullCount, null, null, null);
+    FloatingLeaf(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     final void reset() {
-      any = false;
+      super.reset();
+      nanCount = 0;
+      negativeZero = false;
+      positiveZero = false;
     }
   }
 
-  static final class IntWriter extends IntLeaf {
-    IntWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class BooleanWriter extends Leaf {
+    BooleanWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      int v = (Integer) value;
-      rc.addInteger(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(int v) {
-      return JsonValues.toJson(PrimitiveType.INT, v);
+      rc.addBoolean((Boolean) value);
     }
   }
 
-  static final class DateWriter extends IntLeaf {
-    DateWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class IntWriter extends Leaf {
+    IntWriter(Column column, boolean track) {
+      super(column, track);
+    }
+
+    @Override
+    void write(RecordConsumer rc, Object value) {
+      rc.addInteger((Integer) value);
+    }
+  }
+
+  static final class DateWriter extends Leaf {
+    DateWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
@@ -555,166 +538,67 @@ final class ValueWriters {
             + "' is outside the range of days a data file can hold");
       }
       rc.addInteger(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(int v) {
-      return JsonValues.toJson(PrimitiveType.DATE, LocalDate.ofEpochDay(v));
     }
   }
 
-  static final class DecimalIntWriter extends IntLeaf {
-    private final DecimalType type;
-
-    DecimalIntWriter(int id, String path, DecimalType type, boolean track) {
-      super(id, path, track);
-      this.type = type;
+  static final class DecimalIntWriter extends Leaf {
+    DecimalIntWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      int v = ((BigDecimal) value).unscaledValue().intValue();
-      rc.addInteger(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(int v) {
-      return JsonValues.toJson(type, BigDecimal.valueOf(v, type.scale()));
+      rc.addInteger(((BigDecimal) value).unscaledValue().intValue());
     }
   }
 
-  /** Bounds of a long-valued column. */
-  abstract static class LongLeaf extends Leaf {
-    boolean any;
-    long min;
-    long max;
-
-    LongLeaf(int id, String path, boolean track) {
-      super(id, path, track);
-    }
-
-    final void update(long v) {
-      if (!any) {
-        any = true;
-        min = v;
-        max = v;
-      } else if (v < min) {
-        min = v;
-      } else if (v > max) {
-        max = v;
-      }
-    }
-
-    abstract Object json(long v);
-
-    @Override
-    final ColumnStats stats() {
-      return any ? new ColumnStats(nullCount, null, json(min), json(max)) : new ColumnStats(nullCount, null, null, null);
-    }
-
-    @Override
-    final void reset() {
-      any = false;
-    }
-  }
-
-  static final class LongWriter extends LongLeaf {
-    LongWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class LongWriter extends Leaf {
+    LongWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      long v = (Long) value;
-      rc.addLong(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(long v) {
-      return JsonValues.toJson(PrimitiveType.LONG, v);
+      rc.addLong((Long) value);
     }
   }
 
-  static final class TimestampWriter extends LongLeaf {
-    TimestampWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class TimestampWriter extends Leaf {
+    TimestampWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      long v = micros((Instant) value, path);
-      rc.addLong(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(long v) {
-      return JsonValues.toJson(PrimitiveType.TIMESTAMP, instantOfMicros(v));
+      rc.addLong(micros((Instant) value, path));
     }
   }
 
-  static final class TimestampNtzWriter extends LongLeaf {
-    TimestampNtzWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class TimestampNtzWriter extends Leaf {
+    TimestampNtzWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      long v = micros((LocalDateTime) value, path);
-      rc.addLong(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(long v) {
-      return JsonValues.toJson(PrimitiveType.TIMESTAMP_NTZ, localDateTimeOfMicros(v));
+      rc.addLong(micros((LocalDateTime) value, path));
     }
   }
 
-  static final class DecimalLongWriter extends LongLeaf {
-    private final DecimalType type;
-
-    DecimalLongWriter(int id, String path, DecimalType type, boolean track) {
-      super(id, path, track);
-      this.type = type;
+  static final class DecimalLongWriter extends Leaf {
+    DecimalLongWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      long v = ((BigDecimal) value).unscaledValue().longValue();
-      rc.addLong(v);
-      if (track) {
-        update(v);
-      }
-    }
-
-    @Override
-    Object json(long v) {
-      return JsonValues.toJson(type, BigDecimal.valueOf(v, type.scale()));
+      rc.addLong(((BigDecimal) value).unscaledValue().longValue());
     }
   }
 
-  static final class FloatWriter extends Leaf {
-    private long nanCount;
-    private boolean any;
-    private float min;
-    private float max;
-
-    FloatWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class FloatWriter extends FloatingLeaf {
+    FloatWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
@@ -724,41 +608,20 @@ final class ValueWriters {
       if (track) {
         if (v != v) {
           nanCount++;
-        } else if (!any) {
-          any = true;
-          min = v;
-          max = v;
-        } else if (Float.compare(v, min) < 0) {
-          min = v;
-        } else if (Float.compare(v, max) > 0) {
-          max = v;
+        } else if (v == 0) {
+          if (Float.floatToRawIntBits(v) == 0) {
+            positiveZero = true;
+          } else {
+            negativeZero = true;
+          }
         }
       }
     }
-
-    @Override
-    ColumnStats stats() {
-      return any
-          ? new ColumnStats(nullCount, nanCount, JsonValues.toJson(PrimitiveType.FLOAT, min),
-              JsonValues.toJson(PrimitiveType.FLOAT, max))
-          : new ColumnStats(nullCount, nanCount, null, null);
-    }
-
-    @Override
-    void reset() {
-      nanCount = 0;
-      any = false;
-    }
   }
 
-  static final class DoubleWriter extends Leaf {
-    private long nanCount;
-    private boolean any;
-    private double min;
-    private double max;
-
-    DoubleWriter(int id, String path, boolean track) {
-      super(id, path, track);
+  static final class DoubleWriter extends FloatingLeaf {
+    DoubleWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
@@ -768,42 +631,22 @@ final class ValueWriters {
       if (track) {
         if (v != v) {
           nanCount++;
-        } else if (!any) {
-          any = true;
-          min = v;
-          max = v;
-        } else if (Double.compare(v, min) < 0) {
-          min = v;
-        } else if (Double.compare(v, max) > 0) {
-          max = v;
+        } else if (v == 0) {
+          if (Double.doubleToRawLongBits(v) == 0) {
+            positiveZero = true;
+          } else {
+            negativeZero = true;
+          }
         }
       }
-    }
-
-    @Override
-    ColumnStats stats() {
-      return any
-          ? new ColumnStats(nullCount, nanCount, JsonValues.toJson(PrimitiveType.DOUBLE, min),
-              JsonValues.toJson(PrimitiveType.DOUBLE, max))
-          : new ColumnStats(nullCount, nanCount, null, null);
-    }
-
-    @Override
-    void reset() {
-      nanCount = 0;
-      any = false;
     }
   }
 
   static final class DecimalFixedWriter extends Leaf {
-    private final DecimalType type;
     private final int length;
-    private BigDecimal min;
-    private BigDecimal max;
 
-    DecimalFixedWriter(int id, String path, DecimalType type, boolean track, int length) {
-      super(id, path, track);
-      this.type = type;
+    DecimalFixedWriter(Column column, boolean track, int length) {
+      super(column, track);
       this.length = length;
     }
 
@@ -811,125 +654,41 @@ final class ValueWriters {
     void write(RecordConsumer rc, Object value) {
       BigDecimal v = (BigDecimal) value;
       rc.addBinary(Binary.fromConstantByteArray(fixedBytes(v.unscaledValue(), length, path)));
-      if (track) {
-        if (min == null) {
-          min = v;
-          max = v;
-        } else if (v.compareTo(min) < 0) {
-          min = v;
-        } else if (v.compareTo(max) > 0) {
-          max = v;
-        }
-      }
-    }
-
-    @Override
-    ColumnStats stats() {
-      return new ColumnStats(nullCount, null, JsonValues.toJson(type, min), JsonValues.toJson(type, max));
-    }
-
-    @Override
-    void reset() {
-      min = null;
-      max = null;
     }
   }
 
   /**
-   * Bounds of a string column in code point order. {@link String#compareTo} (fast, vectorized)
-   * orders UTF-16 units, which differs from code point order only where the first difference is
-   * a surrogate against a unit of E000 or above; when the bound has no unit of D800 or above that
-   * cannot happen, so the fast comparison is exact. Bounds rarely change, so checking a new one
-   * is cheap on the whole.
+   * Strings as their UTF-8 bytes in a byte array: Parquet's dictionary and statistics hash and
+   * compare an array-backed Binary much faster than the buffer-backed one {@link Binary#fromString}
+   * makes. A lone surrogate, which UTF-8 cannot hold, is written as '?' either way.
    */
   static final class StringWriter extends Leaf {
-    private String min;
-    private String max;
-    private boolean minBelowSurrogates;
-    private boolean maxBelowSurrogates;
-
-    StringWriter(int id, String path, boolean track) {
-      super(id, path, track);
+    StringWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      String v = (String) value;
-      rc.addBinary(Binary.fromString(v));
-      if (track) {
-        if (min == null) {
-          setMin(v);
-          setMax(v);
-        } else if ((minBelowSurrogates ? v.compareTo(min) : ValueOrder.compareCodePoints(v, min)) < 0) {
-          setMin(v);
-        } else if ((maxBelowSurrogates ? v.compareTo(max) : ValueOrder.compareCodePoints(v, max)) > 0) {
-          setMax(v);
-        }
-      }
-    }
-
-    private void setMin(String v) {
-      min = v;
-      minBelowSurrogates = ValueOrder.belowSurrogates(v);
-    }
-
-    private void setMax(String v) {
-      max = v;
-      maxBelowSurrogates = ValueOrder.belowSurrogates(v);
-    }
-
-    @Override
-    ColumnStats stats() {
-      if (min == null) {
-        return new ColumnStats(nullCount, null, null, null);
-      }
-      return new ColumnStats(nullCount, null, BoundTruncation.lowerBound(min), BoundTruncation.upperBound(max));
-    }
-
-    @Override
-    void reset() {
-      min = null;
-      max = null;
+      rc.addBinary(Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
     }
   }
 
+  /**
+   * Binaries copied into a byte array. Records hold read-only buffers, which have no accessible
+   * array: a Binary over one hashes and compares byte by byte through the buffer, and parquet
+   * 1.18's equality of two such Binaries ignores the position of one of them.
+   */
   static final class BinaryWriter extends Leaf {
-    private ByteBuffer min;
-    private ByteBuffer max;
-
-    BinaryWriter(int id, String path, boolean track) {
-      super(id, path, track);
+    BinaryWriter(Column column, boolean track) {
+      super(column, track);
     }
 
     @Override
     void write(RecordConsumer rc, Object value) {
       ByteBuffer v = (ByteBuffer) value;
-      rc.addBinary(Binary.fromConstantByteBuffer(v));
-      if (track) {
-        if (min == null) {
-          min = v;
-          max = v;
-        } else if (ValueOrder.compareUnsigned(v, min) < 0) {
-          min = v;
-        } else if (ValueOrder.compareUnsigned(v, max) > 0) {
-          max = v;
-        }
-      }
-    }
-
-    @Override
-    ColumnStats stats() {
-      if (min == null) {
-        return new ColumnStats(nullCount, null, null, null);
-      }
-      return new ColumnStats(nullCount, null, JsonValues.toJson(PrimitiveType.BINARY, BoundTruncation.lowerBound(min)),
-          JsonValues.toJson(PrimitiveType.BINARY, BoundTruncation.upperBound(max)));
-    }
-
-    @Override
-    void reset() {
-      min = null;
-      max = null;
+      byte[] bytes = new byte[v.remaining()];
+      v.get(v.position(), bytes);
+      rc.addBinary(Binary.fromConstantByteArray(bytes));
     }
   }
 }

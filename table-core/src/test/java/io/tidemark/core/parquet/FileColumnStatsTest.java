@@ -115,6 +115,32 @@ class FileColumnStatsTest {
   }
 
   @Test
+  void columnsParquetKeepsNoStatisticsForGetExactCountsAndNoBounds() throws Exception {
+    Random random = new Random(SEED + 1);
+    RandomRecords source = new RandomRecords(random);
+    List<Record> records = new ArrayList<>();
+    for (int r = 0; r < 300; r++) {
+      records.add(source.next(r));
+    }
+    AddFile written = write(RandomRecords.SCHEMA, records, 50, b -> b
+        .withStatisticsEnabled("s", false).withStatisticsEnabled("d", false)
+        .withStatisticsEnabled("point.inner.label", false));
+    Map<Integer, ColumnStats> expected = new LinkedHashMap<>(StatsOracle.expected(RandomRecords.SCHEMA.asStruct(), records));
+    for (String column : List.of("s", "d", "point.inner.label")) {
+      int fieldId = fieldId(RandomRecords.SCHEMA, column);
+      ColumnStats full = expected.get(fieldId);
+      expected.put(fieldId, new ColumnStats(full.nullCount(), full.nanCount(), null, null));
+    }
+    assertThat(written.stats()).containsExactlyEntriesOf(expected);
+
+    AddFile none = write(RandomRecords.SCHEMA, records, 0, b -> b.withStatisticsEnabled(false));
+    for (Map.Entry<Integer, ColumnStats> e : StatsOracle.expected(RandomRecords.SCHEMA.asStruct(), records).entrySet()) {
+      ColumnStats full = e.getValue();
+      assertThat(none.stats().get(e.getKey())).isEqualTo(new ColumnStats(full.nullCount(), full.nanCount(), null, null));
+    }
+  }
+
+  @Test
   void valuesTooLongForTheFilesFooterStillGetBounds() throws Exception {
     // Parquet leaves bounds longer than 4 KiB out of the footer it writes, not out of the one
     // it holds in memory.
@@ -128,6 +154,19 @@ class FileColumnStatsTest {
     assertThat(written.stats().get(2)).isEqualTo(new ColumnStats(0, null, "b", "xxxxxxxxxxxxxxxy"));
     ParquetMetadata footer = TestData.footer(io, dir + "/" + written.path());
     assertThat(footer.getBlocks().get(0).getColumns().get(1).getStatistics().hasNonNullValue()).isFalse();
+  }
+
+  @Test
+  void stringsWithLoneSurrogatesAreBoundedAsTheFileStoresThem() throws Exception {
+    // UTF-8 has no form for a lone surrogate: the file holds '?' instead, and the bounds must
+    // bound what a reader gets back.
+    Schema schema = Schema.builder().required("id", Types.LONG).optional("s", Types.STRING).build();
+    List<Record> records = List.of(Record.of(schema, 1L, "a\uD800"), Record.of(schema, 2L, "a\uDFFFz"),
+        Record.of(schema, 3L, "a>"));
+    AddFile written = write(schema, records, 0);
+    assertThat(written.stats().get(2)).isEqualTo(new ColumnStats(0, null, "a>", "a?z"));
+    List<Object> read = TestData.read(io, dir.toString(), written, schema).stream().map(r -> r.get(1)).toList();
+    assertThat(read).containsExactly("a?", "a?z", "a>");
   }
 
   private AddFile write(Schema schema, List<Record> records, int rowGroupRows) {
