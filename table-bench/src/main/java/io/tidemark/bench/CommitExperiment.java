@@ -45,13 +45,14 @@ public final class CommitExperiment {
     Dataset data = Dataset.generate(config.rows());
     Progress progress = new Progress(System.err);
     int levels = config.writers().length;
-    String[] names = {"LocalFileIO, default retry policy", "a stat before the exclusive create",
-        "commit.retry.max-wait-ms = 10"};
+    String[] names = {"defaults", "no staging (old path)", "max-wait 5 ms", "max-wait 2 ms"};
     List<Supplier<CommitWorkload>> variants = List.of(
         () -> new CommitWorkload(config, data, dirs, progress),
         () -> new CommitWorkload(config, data, dirs, progress, PrecheckFileIO::new, Map.of()),
         () -> new CommitWorkload(config, data, dirs, progress, LocalFileIO::new,
-            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "10")));
+            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "5")),
+        () -> new CommitWorkload(config, data, dirs, progress, LocalFileIO::new,
+            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "2")));
     int count = plainOnly ? 1 : variants.size();
     double[][][] rate = new double[count][levels][reps];
     double[][][] retries = new double[count][levels][reps];
@@ -106,9 +107,6 @@ public final class CommitExperiment {
 
     @Override
     public boolean createExclusive(String location, byte[] content) throws IOException {
-      if (Files.exists(Paths.get(location))) {
-        return false;
-      }
       return local.createExclusive(location, content);
     }
 

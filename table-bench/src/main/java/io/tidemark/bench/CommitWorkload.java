@@ -10,6 +10,8 @@ import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,8 +169,11 @@ final class CommitWorkload {
     double[] retries = new double[config.concurrentReps()];
     double[] lost = new double[config.concurrentReps()];
     double[] failed = new double[config.concurrentReps()];
+    double[] cpuPerCommit = new double[config.concurrentReps()];
+    ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < total; i++) {
       Path location = dirs.fresh("concurrent-" + writers);
+      AtomicLong writerCpuNanos = new AtomicLong();
       create(location);
       CountDownLatch ready = new CountDownLatch(writers);
       CountDownLatch go = new CountDownLatch(1);
@@ -190,6 +195,7 @@ final class CommitWorkload {
             Thread.currentThread().interrupt();
             return;
           }
+          long cpuStart = threadTimes.getCurrentThreadCpuTime();
           for (int k = 0; k < perWriter; k++) {
             try (AppendWriter a = table.newAppend()) {
               long slice = (long) writer * perWriter + k;
@@ -203,6 +209,7 @@ final class CommitWorkload {
               firstFailure.compareAndSet(null, e);
             }
           }
+          writerCpuNanos.addAndGet(threadTimes.getCurrentThreadCpuTime() - cpuStart);
         }, "bench-writer-" + w);
         threads.add(t);
         t.start();
@@ -221,14 +228,16 @@ final class CommitWorkload {
         progress.line("  first commit failure with " + writers + " writers: " + firstFailure.get());
       }
       progress.step("concurrent " + writers, i, config.warmups(), String.format(
-          "%d commits in %.2f s (%.1f/s), %d retries, %d failed, %d rows lost",
-          committed.get(), seconds, committed.get() / seconds, attemptsOverOne.get(), failures.get(), missing));
+          "%d commits in %.2f s (%.1f/s), %d retries, %d failed, %d rows lost, %.2f ms writer CPU per commit",
+          committed.get(), seconds, committed.get() / seconds, attemptsOverOne.get(), failures.get(), missing,
+          writerCpuNanos.get() / 1e6 / Math.max(1, committed.get())));
       if (i >= config.warmups()) {
         int m = i - config.warmups();
         rate[m] = committed.get() / seconds;
         retries[m] = attemptsOverOne.get();
         lost[m] = missing;
         failed[m] = failures.get();
+        cpuPerCommit[m] = writerCpuNanos.get() / 1e6 / Math.max(1, committed.get());
       }
     }
     String what = writers + " writer" + (writers == 1 ? "" : "s") + " × " + config.appendsPerWriter() + " appends of "
@@ -238,6 +247,8 @@ final class CommitWorkload {
     results.add("concurrent." + writers + ".rows_lost", lost, "rows",
         "rows of acknowledged commits missing from the final table (must be 0)");
     results.add("concurrent." + writers + ".failed_commits", failed, "commits", "commits that threw (must be 0)");
+    results.add("concurrent." + writers + ".cpu_ms_per_commit", cpuPerCommit, "ms",
+        "CPU time of the writer threads (not GC or JIT) per commit, retries included");
   }
 
   /**

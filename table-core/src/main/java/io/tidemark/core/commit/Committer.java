@@ -1,5 +1,6 @@
 package io.tidemark.core.commit;
 
+import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.log.TransactionLog;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes commits under optimistic concurrency: tries to create {@code _log/<v>.json}; on losing
  * the race reads the winning commits, checks them for conflicts and retries at the next version
- * without rewriting data; settles an ambiguous write by reading the commit back. Thread-safe.
+ * without rewriting data (and, while its timestamp still follows the winners', without rewriting
+ * the commit file either); settles an ambiguous write by reading the commit back. Thread-safe.
  */
 public final class Committer {
   /** Written into every commit info. */
@@ -100,56 +102,81 @@ public final class Committer {
     long version = read.version() + 1;
     boolean ambiguousHere = false;
     boolean lostLast = false;
-    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-      if (attempt > 1 && !lostLast) {
-        policy.backoff(attempt); // retrying the same version after an unsettled write
-      }
-      lostLast = false;
-      long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
-      CommitInfo info = info(pending, timestamp, read.version(), txnId, body.size());
-      byte[] bytes = encode(info, body);
-      Outcome outcome;
-      try {
-        outcome = log.tryCreate(version, bytes) ? Outcome.WON : Outcome.LOST;
-        if (outcome == Outcome.LOST && ambiguousHere) {
-          // an earlier attempt at this version may have landed late: it would be ours
-          outcome = settle(version, txnId, null);
+    CommitInfo info = null;
+    byte[] bytes = null;
+    StagedFile staged = null;
+    try {
+      for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+        if (attempt > 1 && !lostLast) {
+          policy.backoff(attempt); // retrying the same version after an unsettled write
         }
-      } catch (IOException e) {
-        LOG.warn("writing {} failed ({}); reading it back to settle the outcome",
-            LogFiles.commitPath(version), e.toString());
-        outcome = settle(version, txnId, e);
-        ambiguousHere = true;
-      }
-      if (outcome == Outcome.WON) {
-        // after an ambiguous write the file may hold an earlier attempt's bytes: use what is there
-        Commit mine = ambiguousHere ? log.read(version) : commit(version, info, body, bytes);
-        TableState next = new SnapshotBuilder(base).apply(mine).build();
-        loader.offer(next);
-        LOG.debug("committed version {} of {} after {} attempt(s)", version, tableLocation, attempt);
-        return new CommitOutcome(version, mine.info().timestamp(), attempt, next);
-      }
-      if (outcome == Outcome.LOST) {
-        // wait before reading the winners, not after: a writer that slept after refreshing would
-        // aim at a version that is stale again by the time it writes
-        policy.backoff(attempt + 1);
-        lostLast = true;
-        TableState latest = loader.refresh();
-        Metadata before = base.metadata();
-        for (long v = version; v <= latest.version(); v++) {
-          Commit winner = log.read(v);
-          ConflictChecker.check(pending, winner, before);
-          if (winner.metadata() != null) {
-            before = winner.metadata();
+        lostLast = false;
+        if (info == null || info.timestamp() <= base.timestampMillis()) {
+          // timestamps must increase with the version (spec 10.3): content staged before a
+          // winner with a later timestamp is staged again; otherwise a retry reuses it unwritten
+          closeQuietly(staged);
+          staged = null;
+          long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
+          info = info(pending, timestamp, read.version(), txnId, body.size());
+          bytes = encode(info, body);
+          staged = log.stage(bytes);
+        }
+        Outcome outcome;
+        try {
+          outcome = log.tryPublish(staged, version) ? Outcome.WON : Outcome.LOST;
+          if (outcome == Outcome.LOST && ambiguousHere) {
+            // an earlier attempt at this version may have landed late: it would be ours
+            outcome = settle(version, txnId, null);
           }
+        } catch (IOException e) {
+          LOG.warn("writing {} failed ({}); reading it back to settle the outcome",
+              LogFiles.commitPath(version), e.toString());
+          outcome = settle(version, txnId, e);
+          ambiguousHere = true;
         }
-        base = latest;
-        version = latest.version() + 1;
-        ambiguousHere = false;
+        if (outcome == Outcome.WON) {
+          // after an ambiguous write the file may hold an earlier attempt's bytes: use what is there
+          Commit mine = ambiguousHere ? log.read(version) : commit(version, info, body, bytes);
+          TableState next = new SnapshotBuilder(base).apply(mine).build();
+          loader.offer(next);
+          LOG.debug("committed version {} of {} after {} attempt(s)", version, tableLocation, attempt);
+          return new CommitOutcome(version, mine.info().timestamp(), attempt, next);
+        }
+        if (outcome == Outcome.LOST) {
+          // wait before reading the winners, not after: a writer that slept after refreshing would
+          // aim at a version that is stale again by the time it writes
+          policy.backoff(attempt + 1);
+          lostLast = true;
+          TableState latest = loader.refresh();
+          Metadata before = base.metadata();
+          for (long v = version; v <= latest.version(); v++) {
+            Commit winner = log.read(v);
+            ConflictChecker.check(pending, winner, before);
+            if (winner.metadata() != null) {
+              before = winner.metadata();
+            }
+          }
+          base = latest;
+          version = latest.version() + 1;
+          ambiguousHere = false;
+        }
       }
+    } finally {
+      closeQuietly(staged);
     }
     throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
         + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
+  }
+
+  private void closeQuietly(StagedFile staged) {
+    if (staged == null) {
+      return;
+    }
+    try {
+      staged.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not remove a staged commit file of {}: {}", tableLocation, e.toString());
+    }
   }
 
   /** Reads back a commit file whose write may or may not have happened. */

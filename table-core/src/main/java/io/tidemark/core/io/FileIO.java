@@ -31,6 +31,30 @@ public interface FileIO extends Closeable {
   boolean createExclusive(String location, byte[] content) throws IOException;
 
   /**
+   * Makes content ready to be created exclusively at one of several locations in the directory
+   * of {@code nearLocation}, tried in turn. A storage whose exclusive create first writes a
+   * temporary copy (local disk) writes and forces it once here, so that each attempt is one cheap
+   * atomic step. The default keeps the bytes and calls {@link #createExclusive} per attempt.
+   *
+   * @param nearLocation a location in the directory the file will be created in
+   * @throws IOException when the content cannot be staged (nothing was created)
+   */
+  default StagedFile stage(String nearLocation, byte[] content) throws IOException {
+    return new StagedFile() {
+      private boolean published;
+
+      @Override
+      public boolean publish(String location) throws IOException {
+        if (published) {
+          throw new IllegalStateException("staged content was already published");
+        }
+        published = createExclusive(location, content);
+        return published;
+      }
+    };
+  }
+
+  /**
    * The whole content of a file, or empty when it does not exist.
    *
    * @throws IOException when the file exists but cannot be read

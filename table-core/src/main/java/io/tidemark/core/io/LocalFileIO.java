@@ -25,6 +25,7 @@ import org.apache.parquet.io.SeekableInputStream;
  * Local disk through java.nio: locations are paths or {@code file:} URIs. Exclusive create
  * writes a hidden temporary file beside the target, forces it to disk, and hard-links it to the
  * target name; the link fails when the target exists, so the create is atomic across processes.
+ * {@link #stage} keeps the temporary file for further attempts at other names.
  */
 public final class LocalFileIO implements FileIO {
   /** A file IO for local paths. */
@@ -54,25 +55,73 @@ public final class LocalFileIO implements FileIO {
   }
 
   static boolean createExclusive(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
+    try (LinkedStage staged = LinkedStage.write(target.toAbsolutePath().getParent(), content)) {
+      return staged.publish(target);
+    }
+  }
+
+  @Override
+  public StagedFile stage(String nearLocation, byte[] content) throws IOException {
+    return LinkedStage.write(toPath(nearLocation).toAbsolutePath().getParent(), content);
+  }
+
+  /**
+   * A hidden temporary file, written and forced once, then hard-linked to a target name per
+   * attempt: the link fails when the target exists, so each attempt is atomic across processes,
+   * and a lost attempt costs no write and no flush.
+   */
+  static final class LinkedStage implements StagedFile {
+    private final Path dir;
+    private final Path temp;
+    private boolean published;
+
+    private LinkedStage(Path dir, Path temp) {
+      this.dir = dir;
+      this.temp = temp;
+    }
+
+    static LinkedStage write(Path dir, byte[] content) throws IOException {
+      Files.createDirectories(dir);
+      Path temp = dir.resolve(".stage." + UUID.randomUUID() + ".tmp");
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
         ch.force(true);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      return new LinkedStage(dir, temp);
+    }
+
+    @Override
+    public boolean publish(String location) throws IOException {
+      return publish(toPath(location));
+    }
+
+    boolean publish(Path target) throws IOException {
+      if (published) {
+        throw new IllegalStateException("staged content was already published");
+      }
+      Path absolute = target.toAbsolutePath();
+      if (!dir.equals(absolute.getParent())) {
+        throw new IllegalArgumentException(target + " is not in " + dir + ", where the content was staged");
       }
       try {
-        Files.createLink(target, temp);
+        Files.createLink(absolute, temp);
       } catch (FileAlreadyExistsException e) {
         return false;
       }
+      published = true;
       syncDirectory(dir);
+      Files.deleteIfExists(temp);
       return true;
-    } finally {
+    }
+
+    @Override
+    public void close() throws IOException {
       Files.deleteIfExists(temp);
     }
   }
@@ -184,7 +233,7 @@ public final class LocalFileIO implements FileIO {
   /** Buffered writes to a channel; forces the data to disk on close. */
   private static final class ChannelOutputStream extends PositionOutputStream {
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long position;
     private boolean closed;
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.StagedFile;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * never change once written) and the exclusive create that makes a commit. Thread-safe.
  */
 public final class TransactionLog {
+  /** Commits read one by one when refreshing before the log is listed instead. */
+  static final int REFRESH_PROBES = 16;
+
   private final FileIO io;
   private final String tableLocation;
   private final Cache<Long, Commit> commits;
@@ -27,6 +31,7 @@ public final class TransactionLog {
    * @param tableLocation the table root, without trailing slash
    * @param cacheWeightBytes the most bytes of commit files to keep parsed in memory
    */
+
   public TransactionLog(FileIO io, String tableLocation, long cacheWeightBytes) {
     this.io = io;
     this.tableLocation = tableLocation;
@@ -78,15 +83,20 @@ public final class TransactionLog {
   }
 
   /**
-   * The newest version, knowing that {@code knownVersion} exists: first reads the commit right
-   * after it (one request, and that commit is needed anyway), and lists only when it exists. An
-   * up-to-date reader thus pays one read, not a listing of the log.
+   * The newest version, knowing that {@code knownVersion} exists: reads the commits after it one
+   * by one (they are needed anyway, and are cached), and lists the log only when more than a few
+   * follow. An up-to-date reader thus pays one read, and a writer a few versions behind no
+   * listing of the log.
    */
   public long refreshLatest(long knownVersion) {
-    if (readIfExists(knownVersion + 1).isEmpty()) {
-      return knownVersion; // commits are created in version order: nothing can follow a missing one
+    long newest = knownVersion;
+    for (int i = 0; i < REFRESH_PROBES; i++) {
+      if (readIfExists(newest + 1).isEmpty()) {
+        return newest; // commits are created in version order: nothing can follow a missing one
+      }
+      newest++;
     }
-    return latestVersion(knownVersion);
+    return latestVersion(newest);
   }
 
   /**
@@ -140,5 +150,30 @@ public final class TransactionLog {
    */
   public boolean tryCreate(long version, byte[] content) throws IOException {
     return io.createExclusive(commitLocation(version), content);
+  }
+
+  /**
+   * Makes a commit's content ready to be tried at one version after another ({@link
+   * #tryPublish}) without writing it again.
+   *
+   * @throws StorageException when it cannot be staged (nothing was committed)
+   */
+  public StagedFile stage(byte[] content) {
+    try {
+      return io.stage(commitLocation(0), content);
+    } catch (IOException e) {
+      throw new StorageException("cannot write a commit into " + tableLocation + "/" + LogFiles.LOG_DIR
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Tries to make a commit from staged content: creates the commit file only if absent.
+   *
+   * @return true when this call created it, false when that version already exists
+   * @throws IOException when the outcome is unknown
+   */
+  public boolean tryPublish(StagedFile staged, long version) throws IOException {
+    return staged.publish(commitLocation(version));
   }
 }

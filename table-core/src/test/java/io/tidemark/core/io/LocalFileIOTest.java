@@ -1,6 +1,7 @@
 package io.tidemark.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,5 +82,42 @@ class LocalFileIOTest {
     assertThat(io.createExclusive(dir.resolve("x/y").toString(), new byte[] {1, 2})).isTrue();
     assertThat(io.readIfExists(dir.resolve("x/y").toString())).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
     assertThat(io.createExclusive("file://" + dir.resolve("x/y"), new byte[] {3})).isFalse();
+  }
+
+  @Test
+  void stagedContentIsTriedAtTakenNamesWithoutRewritingAndPublishedOnceAtAFreeOne() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    Path taken = dir.resolve("00001.json");
+    Files.writeString(taken, "the winner\n");
+    try (StagedFile staged = io.stage(dir.resolve("any.json").toString(), "mine\n".getBytes(StandardCharsets.UTF_8))) {
+      assertThat(hiddenFiles()).hasSize(1);
+      assertThat(staged.publish(taken.toString())).isFalse();
+      assertThat(Files.readString(taken)).isEqualTo("the winner\n");
+      assertThat(staged.publish(dir.resolve("00002.json").toString())).isTrue();
+      assertThat(Files.readString(dir.resolve("00002.json"))).isEqualTo("mine\n");
+      assertThat(hiddenFiles()).as("the temporary copy goes once published").isEmpty();
+      assertThatThrownBy(() -> staged.publish(dir.resolve("00003.json").toString()))
+          .isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(Files.exists(dir.resolve("00003.json"))).isFalse();
+  }
+
+  @Test
+  void stagedContentIsPublishedOnlyInItsOwnDirectoryAndClosingRemovesIt() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    StagedFile staged = io.stage(dir.resolve("sub/x.json").toString(), new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> staged.publish(dir.resolve("elsewhere.json").toString()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Files.exists(dir.resolve("elsewhere.json"))).isFalse();
+    staged.close();
+    try (Stream<Path> left = Files.list(dir.resolve("sub"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  private List<Path> hiddenFiles() throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+    }
   }
 }
