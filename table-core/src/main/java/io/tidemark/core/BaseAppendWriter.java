@@ -4,6 +4,7 @@ import io.tidemark.core.commit.CommitOutcome;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.evolve.Evolution;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
@@ -47,7 +48,7 @@ final class BaseAppendWriter implements AppendWriter {
     this.metadata = read.metadata();
     this.schema = read.metadata().schema();
     this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
-        WriterOptions.fromProperties(read.metadata().properties()));
+        WriterOptions.fromProperties(read.metadata().properties())).forceLater();
   }
 
   @Override
@@ -71,7 +72,7 @@ final class BaseAppendWriter implements AppendWriter {
           metadata = merged;
           schema = merged.schema();
           files = new PartitionedWriter(table.io(), table.location(), schema, merged.defaultSpec(),
-              WriterOptions.fromProperties(merged.properties()));
+              WriterOptions.fromProperties(merged.properties())).forceLater();
         }
         conformLast = !struct.equals(schema.asStruct());
       } else {
@@ -139,7 +140,7 @@ final class BaseAppendWriter implements AppendWriter {
         List.of(), adds, !merged);
     CommitOutcome outcome;
     try {
-      outcome = table.committer().commit(read, pending);
+      outcome = table.committer().commit(read, pending, unforcedFiles());
     } catch (CommitConflictException | DuplicateTransactionException e) {
       // definitely not committed: the files are nobody's
       abortAll();
@@ -148,6 +149,14 @@ final class BaseAppendWriter implements AppendWriter {
     committed = true;
     table.afterCommit(outcome.snapshot());
     return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
+  }
+
+  /** The data files written, not yet forced to disk: the committer forces them beside its commit file. */
+  private List<OutputFile> unforcedFiles() {
+    List<OutputFile> out = new ArrayList<>();
+    retired.forEach(w -> out.addAll(w.unforcedFiles()));
+    out.addAll(files.unforcedFiles());
+    return out;
   }
 
   @Override

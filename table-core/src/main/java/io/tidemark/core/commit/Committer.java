@@ -1,5 +1,7 @@
 package io.tidemark.core.commit;
 
+import io.tidemark.core.io.Forcing;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.LogFiles;
@@ -14,6 +16,7 @@ import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.CommitStateUnknownException;
 import io.tidemark.spec.error.DuplicateTransactionException;
+import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TableAlreadyExistsException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.json.CommitCodec;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +92,18 @@ public final class Committer {
    * @throws CommitStateUnknownException when the outcome cannot be settled
    */
   public CommitOutcome commit(TableState read, PendingCommit pending) {
+    return commit(read, pending, List.of());
+  }
+
+  /**
+   * Commits like {@link #commit(TableState, PendingCommit)} data files that are not yet durable:
+   * forces them while the commit file is written, and publishes the commit only once both are
+   * on disk.
+   *
+   * @param unforced files written with {@link OutputFile#createUnforced}, closed
+   * @throws StorageException when the files cannot be forced; nothing was committed
+   */
+  public CommitOutcome commit(TableState read, PendingCommit pending, List<? extends OutputFile> unforced) {
     ProtocolSupport.checkWritable(read.protocol(), tableLocation);
     if (pending.txn() != null) {
       OptionalLong committed = read.applicationVersion(pending.txn().appId());
@@ -105,6 +121,7 @@ public final class Committer {
     CommitInfo info = null;
     byte[] bytes = null;
     StagedFile staged = null;
+    Future<Void> forcing = Forcing.start(unforced);
     try {
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1 && !lostLast) {
@@ -120,6 +137,9 @@ public final class Committer {
           info = info(pending, timestamp, read.version(), txnId, body.size());
           bytes = encode(info, body);
           staged = log.stage(bytes);
+        }
+        if (attempt == 1) {
+          awaitDurable(forcing, unforced.size());
         }
         Outcome outcome;
         try {
@@ -166,6 +186,15 @@ public final class Committer {
     }
     throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
         + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
+  }
+
+  private void awaitDurable(Future<Void> forcing, int files) {
+    try {
+      Forcing.await(forcing);
+    } catch (IOException e) {
+      throw new StorageException("cannot force the " + files + " data file(s) of a commit to " + tableLocation
+          + " to disk; nothing was committed: " + e.getMessage(), e);
+    }
   }
 
   private void closeQuietly(StagedFile staged) {

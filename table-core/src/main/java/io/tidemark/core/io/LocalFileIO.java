@@ -221,24 +221,43 @@ public final class LocalFileIO implements FileIO {
       return open(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
+    @Override
+    public PositionOutputStream createUnforced(long blockSizeHint) throws IOException {
+      return open(false, StandardOpenOption.CREATE_NEW);
+    }
+
+    @Override
+    public void force() throws IOException {
+      // fsync works on the file, not on the descriptor that wrote it
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+    }
+
     private PositionOutputStream open(StandardOpenOption... options) throws IOException {
+      return open(true, options);
+    }
+
+    private PositionOutputStream open(boolean forceOnClose, StandardOpenOption... options) throws IOException {
       Files.createDirectories(path.toAbsolutePath().getParent());
       List<StandardOpenOption> all = new ArrayList<>(List.of(options));
       all.add(StandardOpenOption.WRITE);
       FileChannel ch = FileChannel.open(path, all.toArray(new StandardOpenOption[0]));
-      return new ChannelOutputStream(ch);
+      return new ChannelOutputStream(ch, forceOnClose);
     }
   }
 
-  /** Buffered writes to a channel; forces the data to disk on close. */
+  /** Buffered writes to a channel; forces the data to disk on close unless told not to. */
   private static final class ChannelOutputStream extends PositionOutputStream {
     private final FileChannel channel;
+    private final boolean forceOnClose;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long position;
     private boolean closed;
 
-    ChannelOutputStream(FileChannel channel) {
+    ChannelOutputStream(FileChannel channel, boolean forceOnClose) {
       this.channel = channel;
+      this.forceOnClose = forceOnClose;
     }
 
     @Override
@@ -293,7 +312,9 @@ public final class LocalFileIO implements FileIO {
       closed = true;
       try (channel) {
         drain();
-        channel.force(true);
+        if (forceOnClose) {
+          channel.force(true);
+        }
       }
     }
   }

@@ -13,12 +13,21 @@ public final class LogFiles {
 
   /** {@code 00000000000000000042.json} for version 42. */
   public static String commitFileName(long version) {
-    return String.format("%020d.json", version);
+    return padded(version) + ".json";
   }
 
   /** {@code 00000000000000000100.checkpoint.json} for version 100. */
   public static String checkpointFileName(long version) {
-    return String.format("%020d.checkpoint.json", version);
+    return padded(version) + ".checkpoint.json";
+  }
+
+  /** The version in 20 digits; a hot path (every probe of the log names a file), so no Formatter. */
+  private static String padded(long version) {
+    if (version < 0) {
+      throw new IllegalArgumentException("versions are not negative: " + version);
+    }
+    String digits = Long.toString(version);
+    return "0".repeat(20 - digits.length()) + digits;
   }
 
   /** The version a checkpoint file name stands for, or -1 when the name is not a checkpoint's. */

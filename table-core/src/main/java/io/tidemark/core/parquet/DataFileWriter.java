@@ -64,6 +64,8 @@ public final class DataFileWriter implements Closeable {
   private final List<AddFile> written = new ArrayList<>();
   private final List<String> locations = new ArrayList<>();
   private Consumer<ParquetWriter.Builder<Record, ?>> parquetSettings = builder -> {};
+  private final List<io.tidemark.core.io.OutputFile> unforced = new ArrayList<>();
+  private boolean forceLater;
 
   private ParquetWriter<Record> current;
   private SizeTrackingOutputFile currentOutput;
@@ -229,6 +231,24 @@ public final class DataFileWriter implements Closeable {
   }
 
   /**
+   * Leaves forcing the files to disk to the caller: files this writer creates from now on are
+   * not forced when closed, and {@link #unforcedFiles()} lists them. A committer forces them all
+   * at once, beside writing its commit file, instead of one after another.
+   */
+  public DataFileWriter forceLater() {
+    this.forceLater = true;
+    return this;
+  }
+
+  /**
+   * The files created since {@link #forceLater()}, which must be forced ({@link
+   * io.tidemark.core.io.Forcing}) before a commit names them.
+   */
+  public List<io.tidemark.core.io.OutputFile> unforcedFiles() {
+    return Collections.unmodifiableList(new ArrayList<>(unforced));
+  }
+
+  /**
    * For tests: adjusts the Parquet writer of every file opened from now on, after Tidemark's own
    * settings (a row-group row limit gives a small file several row groups, for instance).
    */
@@ -240,8 +260,12 @@ public final class DataFileWriter implements Closeable {
   private void openFile() {
     currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
     currentLocation = tableLocation.endsWith("/") ? tableLocation + currentPath : tableLocation + "/" + currentPath;
-    currentOutput = new SizeTrackingOutputFile(io.newOutputFile(currentLocation));
+    io.tidemark.core.io.OutputFile file = io.newOutputFile(currentLocation);
+    currentOutput = new SizeTrackingOutputFile(file, forceLater);
     locations.add(currentLocation);
+    if (forceLater) {
+      unforced.add(file);
+    }
     try {
       Builder builder = new Builder(currentOutput, writeSupport)
           .withConf(new PlainParquetConfiguration())

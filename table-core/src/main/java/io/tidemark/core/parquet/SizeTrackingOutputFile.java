@@ -6,19 +6,22 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Wraps an output file so that the writer learns the file's exact size: the stream's position
- * when it is closed.
+ * when it is closed. Parquet creates the file; when the writer forces files later, it is
+ * created unforced ({@link io.tidemark.core.io.OutputFile#createUnforced}).
  */
 final class SizeTrackingOutputFile implements OutputFile {
-  private final OutputFile delegate;
+  private final io.tidemark.core.io.OutputFile delegate;
+  private final boolean unforced;
   private TrackingStream stream;
 
-  SizeTrackingOutputFile(OutputFile delegate) {
+  SizeTrackingOutputFile(io.tidemark.core.io.OutputFile delegate, boolean unforced) {
     this.delegate = delegate;
+    this.unforced = unforced;
   }
 
   @Override
   public PositionOutputStream create(long blockSizeHint) throws IOException {
-    stream = new TrackingStream(delegate.create(blockSizeHint));
+    stream = new TrackingStream(unforced ? delegate.createUnforced(blockSizeHint) : delegate.create(blockSizeHint));
     return stream;
   }
 

@@ -2,6 +2,7 @@ package io.tidemark.core.write;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;
@@ -35,6 +36,7 @@ public final class PartitionedWriter implements Closeable {
   private final Transform[] transforms;
   private final Map<List<Object>, DataFileWriter> writers = new LinkedHashMap<>();
   private DataFileWriter unpartitioned;
+  private boolean forceLater;
 
   /** A writer of rows of this schema into files of this spec. */
   public PartitionedWriter(FileIO io, String tableLocation, Schema schema, PartitionSpec spec, WriterOptions options) {
@@ -59,7 +61,7 @@ public final class PartitionedWriter implements Closeable {
   public void write(Record record) {
     if (spec.isUnpartitioned()) {
       if (unpartitioned == null) {
-        unpartitioned = new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of());
+        unpartitioned = configure(new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of()));
       }
       unpartitioned.write(record);
       return;
@@ -72,11 +74,36 @@ public final class PartitionedWriter implements Closeable {
     DataFileWriter writer = writers.get(key);
     if (writer == null) {
       Map<String, Object> json = PartitionValues.toJson(spec, schema, values);
-      writer = new DataFileWriter(io, tableLocation, "data/" + PartitionPaths.path(spec, schema, values), schema,
-          options, spec.specId(), json);
+      writer = configure(new DataFileWriter(io, tableLocation, "data/" + PartitionPaths.path(spec, schema, values),
+          schema, options, spec.specId(), json));
       writers.put(key, writer);
     }
     writer.write(record);
+  }
+
+  /**
+   * Leaves forcing the files to disk to the caller, who forces {@link #unforcedFiles()} before
+   * committing them (see {@link DataFileWriter#forceLater()}). Call before the first write.
+   */
+  public PartitionedWriter forceLater() {
+    this.forceLater = true;
+    return this;
+  }
+
+  private DataFileWriter configure(DataFileWriter writer) {
+    return forceLater ? writer.forceLater() : writer;
+  }
+
+  /** The files written since {@link #forceLater()}, all partitions together. */
+  public List<OutputFile> unforcedFiles() {
+    List<OutputFile> out = new ArrayList<>();
+    if (unpartitioned != null) {
+      out.addAll(unpartitioned.unforcedFiles());
+    }
+    for (DataFileWriter w : writers.values()) {
+      out.addAll(w.unforcedFiles());
+    }
+    return out;
   }
 
   /** Closes every open file and describes all files written. */

@@ -50,7 +50,11 @@ public final class CommitCodec {
     for (Action action : actions) {
       ObjectNode line = MAPPER.createObjectNode();
       line.set(action.actionName(), ActionJson.toNode(action));
-      out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+      try {
+        out.writeBytes(MAPPER.writeValueAsBytes(line));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot encode " + action.actionName() + ": " + e.getMessage(), e);
+      }
       out.write('\n');
     }
     return out.toByteArray();

@@ -1,0 +1,88 @@
+package io.tidemark.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.parquet.io.PositionOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForcingTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void unforcedFilesHoldTheirContentAndAreEachForcedOnce() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    Set<String> forced = ConcurrentHashMap.newKeySet();
+    List<OutputFile> files = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      OutputFile file = io.newOutputFile(dir.resolve("f" + i).toString());
+      try (OutputStream out = file.createUnforced(0)) {
+        out.write(("content " + i).getBytes());
+      }
+      files.add(counting(file, forced));
+    }
+    Forcing.await(Forcing.start(files));
+    assertThat(forced).hasSize(20);
+    assertThat(Files.readString(dir.resolve("f7"))).isEqualTo("content 7");
+  }
+
+  @Test
+  void aFileThatCannotBeForcedFailsTheWholeAfterTheOthersAreForced() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    Set<String> forced = ConcurrentHashMap.newKeySet();
+    List<OutputFile> files = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      OutputFile file = io.newOutputFile(dir.resolve("g" + i).toString());
+      try (OutputStream out = file.createUnforced(0)) {
+        out.write(1);
+      }
+      files.add(counting(file, forced));
+    }
+    files.add(io.newOutputFile(dir.resolve("never-written").toString()));
+    assertThatThrownBy(() -> Forcing.forceAll(files)).isInstanceOf(IOException.class)
+        .hasMessageContaining("never-written");
+    assertThat(forced).hasSize(5);
+  }
+
+  @Test
+  void nothingToForceIsDoneAtOnce() throws Exception {
+    assertThat(Forcing.start(List.of()).isDone()).isTrue();
+  }
+
+  private static OutputFile counting(OutputFile file, Set<String> forced) {
+    return new OutputFile() {
+      @Override
+      public String location() {
+        return file.location();
+      }
+
+      @Override
+      public PositionOutputStream create(long blockSizeHint) throws IOException {
+        return file.create(blockSizeHint);
+      }
+
+      @Override
+      public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+        return file.createOrOverwrite(blockSizeHint);
+      }
+
+      @Override
+      public void force() throws IOException {
+        file.force();
+        if (!forced.add(location())) {
+          throw new AssertionError("forced twice: " + location());
+        }
+      }
+    };
+  }
+}
