@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.SeekableInputStream;
@@ -65,68 +63,7 @@ public final class LocalFileIO implements FileIO {
     return LinkedStage.write(toPath(nearLocation).toAbsolutePath().getParent(), content);
   }
 
-  /**
-   * A hidden temporary file, written and forced once, then hard-linked to a target name per
-   * attempt: the link fails when the target exists, so each attempt is atomic across processes,
-   * and a lost attempt costs no write and no flush.
-   */
-  static final class LinkedStage implements StagedFile {
-    private final Path dir;
-    private final Path temp;
-    private boolean published;
-
-    private LinkedStage(Path dir, Path temp) {
-      this.dir = dir;
-      this.temp = temp;
-    }
-
-    static LinkedStage write(Path dir, byte[] content) throws IOException {
-      Files.createDirectories(dir);
-      Path temp = dir.resolve(".stage." + UUID.randomUUID() + ".tmp");
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(temp);
-        throw e;
-      }
-      return new LinkedStage(dir, temp);
-    }
-
-    @Override
-    public boolean publish(String location) throws IOException {
-      return publish(toPath(location));
-    }
-
-    boolean publish(Path target) throws IOException {
-      if (published) {
-        throw new IllegalStateException("staged content was already published");
-      }
-      Path absolute = target.toAbsolutePath();
-      if (!dir.equals(absolute.getParent())) {
-        throw new IllegalArgumentException(target + " is not in " + dir + ", where the content was staged");
-      }
-      try {
-        Files.createLink(absolute, temp);
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      }
-      published = true;
-      syncDirectory(dir);
-      Files.deleteIfExists(temp);
-      return true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static void syncDirectory(Path dir) {
+  static void syncDirectory(Path dir) {
     // Makes the new directory entry durable; not every platform allows opening a directory.
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
