@@ -263,9 +263,12 @@ final class Codecs implements CompressionCodecFactory {
     public void release() {}
   }
 
-  /** A growable byte array that pages are copied into. */
+  /**
+   * A growable byte array that pages are copied into. It starts small: a codec factory lives as
+   * long as one file, and the pages of a small append's file are a few kilobytes.
+   */
   private static final class Buffer extends OutputStream {
-    private byte[] bytes = new byte[64 * 1024];
+    private byte[] bytes = new byte[4 * 1024];
     private int count;
 
     void reset() {
