@@ -57,6 +57,7 @@ public final class DataFileReader {
       ReadMetrics metrics) {
     String location = file.location();
     ParquetFileReader reader;
+    FilterPredicate rowFilter = null;
     try {
       ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new Codecs());
@@ -77,6 +78,7 @@ public final class DataFileReader {
               FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
               .build(), file.newStream());
           unfiltered.close();
+          rowFilter = predicate;
           count(metrics, total, reader);
         } else {
           count(metrics, reader.getRowGroups().size(), reader);
@@ -99,7 +101,7 @@ public final class DataFileReader {
       }
       reader.setRequestedSchema(plan.requested());
       MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
-      return new Records(reader, location, columnIO, plan.materializer());
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter);
     } catch (TidemarkException e) {
       closeQuietly(reader);
       throw e;
@@ -124,33 +126,63 @@ public final class DataFileReader {
     }
   }
 
-  /** Records of a file read row group by row group. */
+  /**
+   * Records of a file read row group by row group. With a filter, Parquet reads only the pages
+   * whose column-index bounds may match and skips the records that do not (the filter is
+   * inclusive, so the caller still applies the exact one); without, every record is read.
+   */
   private static final class Records implements CloseableIterator<Record> {
     private final ParquetFileReader reader;
     private final String location;
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<Record> materializer;
+    private final FilterCompat.Filter filter;
     private RecordReader<Record> rows;
     private long remaining;
+    private Record next;
     private boolean closed;
 
     Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
-        RecordMaterializer<Record> materializer) {
+        RecordMaterializer<Record> materializer, FilterPredicate rowFilter) {
       this.reader = reader;
       this.location = location;
       this.columnIO = columnIO;
       this.materializer = materializer;
+      this.filter = rowFilter == null ? null : FilterCompat.get(rowFilter);
     }
 
     @Override
     public boolean hasNext() {
+      while (next == null) {
+        if (remaining == 0 && !nextRowGroup()) {
+          return false;
+        }
+        remaining--;
+        try {
+          next = rows.read();
+          if (next != null && filter != null && rows.shouldSkipCurrentRecord()) {
+            next = null;
+          }
+        } catch (TidemarkException e) {
+          close();
+          throw e;
+        } catch (RuntimeException e) {
+          close();
+          throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+        }
+      }
+      return true;
+    }
+
+    /** Moves to the next row group with rows to read; false at the end of the file. */
+    private boolean nextRowGroup() {
       while (remaining == 0) {
         if (closed) {
           return false;
         }
         PageReadStore pages;
         try {
-          pages = reader.readNextRowGroup();
+          pages = filter == null ? reader.readNextRowGroup() : reader.readNextFilteredRowGroup();
         } catch (IOException | RuntimeException e) {
           close();
           throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
@@ -160,7 +192,8 @@ public final class DataFileReader {
           return false;
         }
         remaining = pages.getRowCount();
-        rows = columnIO.getRecordReader(pages, materializer);
+        rows = filter == null ? columnIO.getRecordReader(pages, materializer)
+            : columnIO.getRecordReader(pages, materializer, filter);
       }
       return true;
     }
@@ -170,16 +203,9 @@ public final class DataFileReader {
       if (!hasNext()) {
         throw new NoSuchElementException("no more records in " + location);
       }
-      remaining--;
-      try {
-        return rows.read();
-      } catch (TidemarkException e) {
-        close();
-        throw e;
-      } catch (RuntimeException e) {
-        close();
-        throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
-      }
+      Record out = next;
+      next = null;
+      return out;
     }
 
     @Override
