@@ -4,6 +4,7 @@ import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
+import io.tidemark.core.checkpoint.StaleCheckpointBaseException;
 import io.tidemark.core.commit.Committer;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.evolve.Evolution;
@@ -103,8 +104,14 @@ final class BaseTable implements Table, TableContext {
     List<Txn> txns = new ArrayList<>();
     state.appVersions().forEach((app, v) -> txns.add(new Txn(app, v, null)));
     try {
-      Checkpoint cp = checkpointWriter.write(state.version(), state.timestampMillis(), state.protocol(),
-          state.metadata(), txns, state.base(), state.tailRemoves(), state.tailAdds().values());
+      Checkpoint cp;
+      try {
+        cp = checkpointWriter.write(state.version(), state.timestampMillis(), state.protocol(), state.metadata(),
+            txns, state.base(), state.tailRemoves(), state.tailAdds().values());
+      } catch (StaleCheckpointBaseException e) {
+        loader.forget(); // the next refresh loads from the newest checkpoint, whose manifests exist
+        throw e;
+      }
       loader.rebase(cp);
       LOG.debug("wrote checkpoint of version {} of {} with {} manifests", cp.version(), location,
           cp.manifests().size());
@@ -117,7 +124,12 @@ final class BaseTable implements Table, TableContext {
 
   @Override
   public long checkpoint() {
-    return writeCheckpoint(loader.refresh()).version();
+    try {
+      return writeCheckpoint(loader.refresh()).version();
+    } catch (StaleCheckpointBaseException e) {
+      LOG.info("{}; loading {} again from its newest checkpoint", e.getMessage(), location);
+      return writeCheckpoint(loader.refresh()).version();
+    }
   }
 
   @Override

@@ -72,6 +72,11 @@ public final class CheckpointStore {
     return Optional.empty();
   }
 
+  /** The version the {@value #HINT} file names, or empty when it is missing or unreadable. */
+  public Optional<Long> hintedVersion() {
+    return readHint();
+  }
+
   /** Versions that have a checkpoint file, at or before a version, newest first. */
   List<Long> listVersions(long atOrBefore) {
     List<Long> versions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.tidemark.core.checkpoint;
 
+import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +81,34 @@ public final class CheckpointWriter {
         kept.addAll(small);
       }
     }
+    if (!kept.isEmpty()) {
+      checkStillThere(previous, kept);
+    }
     loose.addAll(addedSincePrevious);
     List<ManifestEntry> all = new ArrayList<>(kept);
     all.addAll(pack(metadata, loose, maxFiles));
     Checkpoint checkpoint = new Checkpoint(version, timestamp, protocol, metadata, txns, all);
     store.write(checkpoint);
     return checkpoint;
+  }
+
+  /**
+   * A process that replayed from an old checkpoint may outlive it: once newer checkpoints replace
+   * it, vacuum with log retention deletes the manifests only it listed. Reusing them would publish
+   * a checkpoint no reader can load, so the writer lists the manifests (one listing per
+   * checkpoint) and refuses.
+   */
+  private void checkStillThere(Checkpoint previous, List<ManifestEntry> kept) throws IOException {
+    String prefix = tableLocation + "/" + ManifestFiles.DIRECTORY + "/";
+    Set<String> present = new HashSet<>();
+    for (FileEntry e : io.list(prefix, null)) {
+      present.add(e.location().substring(tableLocation.length() + 1));
+    }
+    List<String> missing = kept.stream().map(ManifestEntry::path).filter(p -> !present.contains(p)).toList();
+    if (!missing.isEmpty()) {
+      throw new StaleCheckpointBaseException(previous.version(),
+          missing.size() + " of " + kept.size() + ", e.g. " + missing.get(0));
+    }
   }
 
   private List<ManifestEntry> pack(Metadata metadata, List<AddFile> files, int maxFiles) {

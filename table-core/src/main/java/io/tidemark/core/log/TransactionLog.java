@@ -100,6 +100,20 @@ public final class TransactionLog {
   }
 
   /**
+   * Whether the commit file of a version is still in storage, asked of the storage and not of the
+   * cache: log retention deletes old commits.
+   *
+   * @throws StorageException when storage cannot tell
+   */
+  public boolean isStored(long version) {
+    try {
+      return io.readIfExists(commitLocation(version)).isPresent();
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + commitLocation(version) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The commit at a version.
    *
    * @throws CorruptLogException when the file is missing or damaged

@@ -12,13 +12,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads snapshots of one table: from the newest usable checkpoint plus the commits after it, and
  * keeps the latest one loaded so that refreshing reads only the commits added since. Thread-safe.
  */
 public final class SnapshotLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
+
   private final TransactionLog log;
   private final CheckpointStore checkpoints;
   private final ManifestCache manifests;
@@ -30,13 +36,33 @@ public final class SnapshotLoader {
       .weigher((Long v, TableState s) -> 1 + s.tailAdds().size() + s.tailRemoves().size())
       .build();
 
+  /**
+   * How long a loader may go without news from the log before a refresh that finds no new commit
+   * also checks that the newest commit it knows is still stored. Log retention (vacuum) deletes
+   * commits older than its window — at least an hour unless forced — so a process idle for longer
+   * could otherwise take an expired version for the next free one and commit where no reader
+   * looks.
+   */
+  static final long RECHECK_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+  private final LongSupplier nanoClock;
+  private volatile long lastNewsNanos;
+
   /** A loader over this log and these checkpoints. */
   public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
       String tableLocation) {
+    this(log, checkpoints, manifests, tableLocation, System::nanoTime);
+  }
+
+  /** A loader whose idle time is measured by this clock (tests). */
+  SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
+      String tableLocation, LongSupplier nanoClock) {
     this.log = log;
     this.checkpoints = checkpoints;
     this.manifests = manifests;
     this.tableLocation = tableLocation;
+    this.nanoClock = nanoClock;
+    this.lastNewsNanos = nanoClock.getAsLong();
   }
 
   /** A builder for the first commit of a table. */
@@ -51,6 +77,14 @@ public final class SnapshotLoader {
   public void rebase(Checkpoint checkpoint) {
     TableState rebased = new SnapshotBuilder(manifests, checkpoint).build();
     latest.updateAndGet(cur -> cur != null && cur.version() == checkpoint.version() ? rebased : cur);
+  }
+
+  /**
+   * Drops the snapshot held, so that the next refresh loads from the newest checkpoint: for a
+   * state whose base checkpoint's manifests were vacuumed.
+   */
+  public void forget() {
+    latest.set(null);
   }
 
   /** The latest snapshot loaded so far, or null before the first load. No I/O. */
@@ -76,16 +110,37 @@ public final class SnapshotLoader {
       return state;
     }
     long newest = log.refreshLatest(base.version());
+    long now = nanoClock.getAsLong();
     if (newest == base.version()) {
-      return base;
+      if (now - lastNewsNanos < RECHECK_AFTER_NANOS || stillNewest(base)) {
+        lastNewsNanos = now;
+        return base;
+      }
+      // the newest commit known here was expired by log retention: newer commits and
+      // checkpoints exist, so load again from the newest checkpoint
+      LOG.info("version {} of {} is no longer in the log (expired by log retention); loading the table again",
+          base.version(), tableLocation);
+      forget();
+      return refresh();
     }
+    lastNewsNanos = now;
     TableState state = replayFrom(new SnapshotBuilder(base), base.version(), newest);
     offer(state);
     return state;
   }
 
+  /**
+   * Whether a state with no commit after it is really the newest: its commit is still stored
+   * (version 0 always is) and no checkpoint is hinted beyond it.
+   */
+  private boolean stillNewest(TableState state) {
+    long v = state.version();
+    return (v == 0 || log.isStored(v)) && checkpoints.hintedVersion().map(h -> h <= v).orElse(true);
+  }
+
   /** Records a snapshot known to be the newest (a commit just made it); older offers are ignored. */
   public void offer(TableState state) {
+    lastNewsNanos = nanoClock.getAsLong();
     latest.accumulateAndGet(state, (cur, next) -> cur == null || next.version() > cur.version() ? next : cur);
   }
 
