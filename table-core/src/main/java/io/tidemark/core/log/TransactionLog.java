@@ -31,7 +31,6 @@ public final class TransactionLog {
    * @param tableLocation the table root, without trailing slash
    * @param cacheWeightBytes the most bytes of commit files to keep parsed in memory
    */
-
   public TransactionLog(FileIO io, String tableLocation, long cacheWeightBytes) {
     this.io = io;
     this.tableLocation = tableLocation;

@@ -112,6 +112,8 @@ public final class SnapshotLoader {
     long newest = log.refreshLatest(base.version());
     long now = nanoClock.getAsLong();
     if (newest == base.version()) {
+      // a commit missing within minutes of a moment the view was known current cannot have been
+      // expired (retention keeps commits an hour or more), so its absence proves the view current
       if (now - lastNewsNanos < RECHECK_AFTER_NANOS || stillNewest(base)) {
         lastNewsNanos = now;
         return base;

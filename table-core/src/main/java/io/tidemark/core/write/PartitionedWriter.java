@@ -61,7 +61,8 @@ public final class PartitionedWriter implements Closeable {
   public void write(Record record) {
     if (spec.isUnpartitioned()) {
       if (unpartitioned == null) {
-        unpartitioned = configure(new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of()));
+        unpartitioned = configure(
+            new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of()));
       }
       unpartitioned.write(record);
       return;
