@@ -1,5 +1,6 @@
 package io.tidemark.core.snapshot;
 
+import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.log.Commit;
@@ -47,6 +48,8 @@ public final class SnapshotLoader {
 
   private final LongSupplier nanoClock;
   private volatile long lastNewsNanos;
+  /** The version from which refreshes look for a newer checkpoint again. */
+  private volatile long nextHintCheck;
 
   /** A loader over this log and these checkpoints. */
   public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
@@ -126,9 +129,32 @@ public final class SnapshotLoader {
       return refresh();
     }
     lastNewsNanos = now;
-    TableState state = replayFrom(new SnapshotBuilder(base), base.version(), newest);
+    TableState state = newerCheckpoint(base, newest)
+        .map(cp -> replay(cp, newest))
+        .orElseGet(() -> replayFrom(new SnapshotBuilder(base), base.version(), newest));
     offer(state);
     return state;
+  }
+
+  /**
+   * A checkpoint newer than the state's base, when the commits since the base have grown past a
+   * checkpoint interval: a process whose commits never land on a checkpoint version (other
+   * processes write them) would otherwise replay from the checkpoint it opened with forever,
+   * holding every file added since in memory and copying them on each refresh. Reads
+   * {@code _last_checkpoint} once per interval of growth.
+   */
+  private Optional<Checkpoint> newerCheckpoint(TableState state, long newest) {
+    long interval = CheckpointSettings.fromProperties(state.metadata().properties()).interval();
+    long baseVersion = state.base() == null ? -1 : state.base().version();
+    if (interval <= 0 || newest - baseVersion <= interval || newest < nextHintCheck) {
+      return Optional.empty();
+    }
+    nextHintCheck = newest + interval;
+    Optional<Long> hinted = checkpoints.hintedVersion();
+    if (hinted.isEmpty() || hinted.get() <= baseVersion || hinted.get() > newest) {
+      return Optional.empty();
+    }
+    return checkpoints.read(hinted.get());
   }
 
   /**
