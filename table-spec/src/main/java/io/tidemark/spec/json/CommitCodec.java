@@ -1,5 +1,6 @@
 package io.tidemark.spec.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +12,7 @@ import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.TidemarkException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -47,15 +49,17 @@ public final class CommitCodec {
           + " but " + (actions.size() - 1) + " actions follow");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * actions.size());
-    for (Action action : actions) {
-      ObjectNode line = MAPPER.createObjectNode();
-      line.set(action.actionName(), ActionJson.toNode(action));
-      try {
-        out.writeBytes(MAPPER.writeValueAsBytes(line));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot encode " + action.actionName() + ": " + e.getMessage(), e);
+    // one generator for the whole file, each action a root value followed by a newline
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.setRootValueSeparator(null);
+      for (Action action : actions) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.set(action.actionName(), ActionJson.toNode(action));
+        MAPPER.writeTree(g, line);
+        g.writeRaw('\n');
       }
-      out.write('\n');
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a commit: " + e.getMessage(), e);
     }
     return out.toByteArray();
   }
