@@ -167,17 +167,8 @@ public final class Committer {
           // aim at a version that is stale again by the time it writes
           policy.backoff(attempt + 1);
           lostLast = true;
-          TableState latest = loader.refresh();
-          Metadata before = base.metadata();
-          for (long v = version; v <= latest.version(); v++) {
-            Commit winner = log.read(v);
-            ConflictChecker.check(pending, winner, before);
-            if (winner.metadata() != null) {
-              before = winner.metadata();
-            }
-          }
-          base = latest;
-          version = latest.version() + 1;
+          base = rebase(pending, base, version);
+          version = base.version() + 1;
           ambiguousHere = false;
         }
       }
@@ -186,6 +177,24 @@ public final class Committer {
     }
     throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
         + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
+  }
+
+  /**
+   * The newest snapshot, after checking every commit from the version lost onwards for conflicts.
+   *
+   * @throws CommitConflictException when one conflicts
+   */
+  private TableState rebase(PendingCommit pending, TableState base, long lostVersion) {
+    TableState latest = loader.refresh();
+    Metadata before = base.metadata();
+    for (long v = lostVersion; v <= latest.version(); v++) {
+      Commit winner = log.read(v);
+      ConflictChecker.check(pending, winner, before);
+      if (winner.metadata() != null) {
+        before = winner.metadata();
+      }
+    }
+    return latest;
   }
 
   private void awaitDurable(Future<Void> forcing, int files) {
