@@ -1,8 +1,7 @@
 package io.tidemark.bench;
 
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.ForwardingFileIO;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.Paths;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -145,46 +143,14 @@ final class ReadTracker {
     }
   }
 
-  private final class TrackingFileIO implements FileIO {
-    private final FileIO delegate;
-
+  private final class TrackingFileIO extends ForwardingFileIO {
     TrackingFileIO(FileIO delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
     public io.tidemark.core.io.InputFile newInputFile(String location) {
-      return new TrackedInput(delegate.newInputFile(location));
-    }
-
-    @Override
-    public OutputFile newOutputFile(String location) {
-      return delegate.newOutputFile(location);
-    }
-
-    @Override
-    public boolean createExclusive(String location, byte[] content) throws IOException {
-      return delegate.createExclusive(location, content);
-    }
-
-    @Override
-    public Optional<byte[]> readIfExists(String location) throws IOException {
-      return delegate.readIfExists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(String prefix, String startAfter) throws IOException {
-      return delegate.list(prefix, startAfter);
-    }
-
-    @Override
-    public void delete(String location) throws IOException {
-      delegate.delete(location);
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
+      return new TrackedInput(delegate().newInputFile(location));
     }
   }
 

@@ -10,19 +10,13 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A local Parquet output file that, like Tidemark's local storage, forces its content to disk
- * when closed (or, made with {@code sync} false, does not: a plain buffered file).
+ * when closed.
  */
 final class SyncedOutputFile implements OutputFile {
   private final Path path;
-  private final boolean sync;
 
   SyncedOutputFile(Path path) {
-    this(path, true);
-  }
-
-  SyncedOutputFile(Path path, boolean sync) {
     this.path = path;
-    this.sync = sync;
   }
 
   @Override
@@ -64,9 +58,7 @@ final class SyncedOutputFile implements OutputFile {
         closed = true;
         try (out) {
           buffered.flush();
-          if (sync) {
-            out.getChannel().force(true);
-          }
+          out.getChannel().force(true);
         }
       }
     };

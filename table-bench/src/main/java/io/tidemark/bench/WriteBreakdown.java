@@ -82,9 +82,11 @@ public final class WriteBreakdown {
       }
     });
     variants.put("E Tidemark DataFileWriter, local files without fsync, no commit", dir -> {
-      FileIO io = new UnsyncedLocalFileIO();
+      FileIO io = new LocalFileIO();
       for (int a = 0; a < appends; a++) {
-        try (DataFileWriter w = new DataFileWriter(io, dir.toString(), Dataset.SCHEMA, WriterOptions.defaults())) {
+        // forceLater and no commit: the files are written and closed, never forced
+        try (DataFileWriter w = new DataFileWriter(io, dir.toString(), Dataset.SCHEMA, WriterOptions.defaults())
+            .forceLater()) {
           for (int i = a * per; i < (a + 1) * per; i++) {
             w.write(r[i]);
           }
@@ -219,71 +221,5 @@ public final class WriteBreakdown {
 
     @Override
     public void delete(String location) {}
-  }
-
-  /** Local files written without forcing them to disk. */
-  static final class UnsyncedLocalFileIO implements FileIO {
-    private final LocalFileIO local = new LocalFileIO();
-
-    @Override
-    public InputFile newInputFile(String location) {
-      return local.newInputFile(location);
-    }
-
-    @Override
-    public OutputFile newOutputFile(String location) {
-      SyncedOutputFile file = new SyncedOutputFile(Paths.get(location), false);
-      return new OutputFile() {
-        @Override
-        public PositionOutputStream create(long blockSizeHint) throws IOException {
-          return file.create(blockSizeHint);
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-          return file.createOrOverwrite(blockSizeHint);
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-          return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-          return 0;
-        }
-
-        @Override
-        public String getPath() {
-          return location;
-        }
-
-        @Override
-        public String location() {
-          return location;
-        }
-      };
-    }
-
-    @Override
-    public boolean createExclusive(String location, byte[] content) throws IOException {
-      return local.createExclusive(location, content);
-    }
-
-    @Override
-    public Optional<byte[]> readIfExists(String location) throws IOException {
-      return local.readIfExists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(String prefix, String startAfter) throws IOException {
-      return local.list(prefix, startAfter);
-    }
-
-    @Override
-    public void delete(String location) throws IOException {
-      local.delete(location);
-    }
   }
 }

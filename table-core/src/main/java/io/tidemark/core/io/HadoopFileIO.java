@@ -58,14 +58,12 @@ public final class HadoopFileIO implements FileIO {
 
   @Override
   public boolean createExclusive(String location, byte[] content) throws IOException {
+    java.nio.file.Path localTarget = localFile(location);
+    if (localTarget != null) {
+      return LocalFileIO.createExclusive(localTarget, content);
+    }
     Path target = new Path(location);
     FileSystem fs = target.getFileSystem(conf);
-    if (fs instanceof LocalFileSystem local) {
-      return LocalFileIO.createExclusive(local.pathToFile(target).toPath(), content);
-    }
-    if (fs instanceof RawLocalFileSystem raw) {
-      return LocalFileIO.createExclusive(raw.pathToFile(target).toPath(), content);
-    }
     Path temp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
     try (FSDataOutputStream out = fs.create(temp, false)) {
       out.write(content);
@@ -79,6 +77,43 @@ public final class HadoopFileIO implements FileIO {
     } finally {
       fs.delete(temp, false);
     }
+  }
+
+  /**
+   * On Hadoop's local file system, stages as {@link LocalFileIO} does (one forced temporary file,
+   * linked per attempt); elsewhere each attempt is an exclusive create of its own.
+   */
+  @Override
+  public StagedFile stage(String nearLocation, byte[] content) throws IOException {
+    java.nio.file.Path near = localFile(nearLocation);
+    if (near == null) {
+      return FileIO.super.stage(nearLocation, content);
+    }
+    LinkedStage linked = LinkedStage.write(near.toAbsolutePath().getParent(), content);
+    return new StagedFile() {
+      @Override
+      public boolean publish(String location) throws IOException {
+        return linked.publish(localFile(location));
+      }
+
+      @Override
+      public void close() throws IOException {
+        linked.close();
+      }
+    };
+  }
+
+  /** The java.nio path of a location on Hadoop's local file system, or null on any other. */
+  private java.nio.file.Path localFile(String location) throws IOException {
+    Path path = new Path(location);
+    FileSystem fs = path.getFileSystem(conf);
+    if (fs instanceof LocalFileSystem local) {
+      return local.pathToFile(path).toPath();
+    }
+    if (fs instanceof RawLocalFileSystem raw) {
+      return raw.pathToFile(path).toPath();
+    }
+    return null;
   }
 
   @Override

@@ -9,9 +9,7 @@ import io.tidemark.core.CommitResult;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.InputFile;
+import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.io.StagedFile;
@@ -25,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.parquet.io.PositionOutputStream;
@@ -79,16 +76,19 @@ class ForcedBeforePublishTest {
   }
 
   /** Local storage that records which files were created unforced, which were forced, and when commits were published. */
-  static final class RecordingFileIO implements FileIO {
-    private final LocalFileIO local = new LocalFileIO();
+  static final class RecordingFileIO extends ForwardingFileIO {
     final Set<String> unforcedCreated = ConcurrentHashMap.newKeySet();
     final Set<String> forced = ConcurrentHashMap.newKeySet();
     final List<Set<String>> forcedAtPublish = new ArrayList<>();
     volatile boolean failForce;
 
+    RecordingFileIO() {
+      super(new LocalFileIO());
+    }
+
     @Override
     public OutputFile newOutputFile(String location) {
-      OutputFile file = local.newOutputFile(location);
+      OutputFile file = delegate().newOutputFile(location);
       return new OutputFile() {
         @Override
         public String location() {
@@ -126,7 +126,7 @@ class ForcedBeforePublishTest {
 
     @Override
     public StagedFile stage(String nearLocation, byte[] content) throws IOException {
-      StagedFile staged = local.stage(nearLocation, content);
+      StagedFile staged = delegate().stage(nearLocation, content);
       return new StagedFile() {
         @Override
         public boolean publish(String location) throws IOException {
@@ -141,31 +141,6 @@ class ForcedBeforePublishTest {
           staged.close();
         }
       };
-    }
-
-    @Override
-    public boolean createExclusive(String location, byte[] content) throws IOException {
-      return local.createExclusive(location, content);
-    }
-
-    @Override
-    public InputFile newInputFile(String location) {
-      return local.newInputFile(location);
-    }
-
-    @Override
-    public Optional<byte[]> readIfExists(String location) throws IOException {
-      return local.readIfExists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(String prefix, String startAfter) throws IOException {
-      return local.list(prefix, startAfter);
-    }
-
-    @Override
-    public void delete(String location) throws IOException {
-      local.delete(location);
     }
   }
 }

@@ -10,11 +10,8 @@ import io.tidemark.core.CommitResult;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.InputFile;
+import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.io.StagedFile;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
@@ -24,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -90,24 +86,27 @@ class StagedCommitTest {
   }
 
   /** Local storage where a rival commit takes the version a staged commit is about to publish. */
-  static final class RivalFileIO implements FileIO {
-    private final LocalFileIO local = new LocalFileIO();
+  static final class RivalFileIO extends ForwardingFileIO {
     final AtomicInteger stages = new AtomicInteger();
     final AtomicInteger rivals = new AtomicInteger();
     /** The timestamp of the next rival commit; each rival takes the next millisecond. */
     volatile long rivalTimestamp;
 
+    RivalFileIO() {
+      super(new LocalFileIO());
+    }
+
     @Override
     public StagedFile stage(String nearLocation, byte[] content) throws IOException {
       stages.incrementAndGet();
-      StagedFile staged = local.stage(nearLocation, content);
+      StagedFile staged = delegate().stage(nearLocation, content);
       return new StagedFile() {
         @Override
         public boolean publish(String target) throws IOException {
           if (rivals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             CommitInfo info = new CommitInfo(rivalTimestamp++, "WRITE", Map.of("mode", "Append"), null,
                 PendingCommit.WRITE_SERIALIZABLE, true, UUID.randomUUID().toString(), Map.of(), "rival", 0);
-            local.createExclusive(target, CommitCodec.encode(List.<Action>of(info)));
+            delegate().createExclusive(target, CommitCodec.encode(List.<Action>of(info)));
           }
           return staged.publish(target);
         }
@@ -117,36 +116,6 @@ class StagedCommitTest {
           staged.close();
         }
       };
-    }
-
-    @Override
-    public boolean createExclusive(String target, byte[] content) throws IOException {
-      return local.createExclusive(target, content);
-    }
-
-    @Override
-    public InputFile newInputFile(String target) {
-      return local.newInputFile(target);
-    }
-
-    @Override
-    public OutputFile newOutputFile(String target) {
-      return local.newOutputFile(target);
-    }
-
-    @Override
-    public Optional<byte[]> readIfExists(String target) throws IOException {
-      return local.readIfExists(target);
-    }
-
-    @Override
-    public List<FileEntry> list(String prefix, String startAfter) throws IOException {
-      return local.list(prefix, startAfter);
-    }
-
-    @Override
-    public void delete(String target) throws IOException {
-      local.delete(target);
     }
   }
 }

@@ -8,9 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Local storage that counts reads by kind of file, so tests assert I/O instead of timing it. */
-public final class CountingFileIO implements FileIO {
-  private final LocalFileIO local = new LocalFileIO();
+public final class CountingFileIO extends ForwardingFileIO {
   private final Map<String, AtomicLong> reads = new ConcurrentHashMap<>();
+
+  /** Counting reads of local files. */
+  public CountingFileIO() {
+    super(new LocalFileIO());
+  }
 
   /** The kind of a location: commit, checkpoint, hint, manifest, data or other. */
   public static String kind(String location) {
@@ -47,33 +51,18 @@ public final class CountingFileIO implements FileIO {
   @Override
   public InputFile newInputFile(String location) {
     count(location);
-    return local.newInputFile(location);
-  }
-
-  @Override
-  public OutputFile newOutputFile(String location) {
-    return local.newOutputFile(location);
-  }
-
-  @Override
-  public boolean createExclusive(String location, byte[] content) throws IOException {
-    return local.createExclusive(location, content);
+    return delegate().newInputFile(location);
   }
 
   @Override
   public Optional<byte[]> readIfExists(String location) throws IOException {
     count(location);
-    return local.readIfExists(location);
+    return delegate().readIfExists(location);
   }
 
   @Override
   public List<FileEntry> list(String prefix, String startAfter) throws IOException {
     reads.computeIfAbsent("list", k -> new AtomicLong()).incrementAndGet();
-    return local.list(prefix, startAfter);
-  }
-
-  @Override
-  public void delete(String location) throws IOException {
-    local.delete(location);
+    return delegate().list(prefix, startAfter);
   }
 }

@@ -42,4 +42,20 @@ class HadoopFileIOTest {
     assertThat(io.readIfExists(target)).hasValueSatisfying(b -> assertThat(b).containsExactly(1));
     assertThat(io.list(dir.resolve("log").toUri() + "/", null)).extracting(FileEntry::name).containsExactly("0.json");
   }
+
+  @Test
+  void stagedContentOnTheHadoopLocalFileSystemIsTriedAtATakenNameThenPublishedAtAFreeOne() throws Exception {
+    HadoopFileIO io = new HadoopFileIO(new Configuration());
+    String taken = dir.resolve("log/1.json").toUri().toString();
+    assertThat(io.createExclusive(taken, new byte[] {1})).isTrue();
+    try (StagedFile staged = io.stage(taken, new byte[] {2, 3})) {
+      assertThat(staged.publish(taken)).isFalse();
+      assertThat(staged.publish(dir.resolve("log/2.json").toUri().toString())).isTrue();
+    }
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("log/1.json"))).containsExactly(1);
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("log/2.json"))).containsExactly(2, 3);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("log"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("1.json", "2.json");
+    }
+  }
 }

@@ -1,0 +1,64 @@
+package io.tidemark.core.io;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link FileIO} that hands every call to another, for decorators (counting, tracing, fault
+ * injection) that override only what they change. It forwards {@link #stage} too, so a decorated
+ * storage keeps its own cheap retries instead of falling back to the default.
+ */
+public abstract class ForwardingFileIO implements FileIO {
+  private final FileIO delegate;
+
+  /** A file IO forwarding to {@code delegate}. */
+  protected ForwardingFileIO(FileIO delegate) {
+    this.delegate = delegate;
+  }
+
+  /** The file IO calls are forwarded to. */
+  protected final FileIO delegate() {
+    return delegate;
+  }
+
+  @Override
+  public InputFile newInputFile(String location) {
+    return delegate.newInputFile(location);
+  }
+
+  @Override
+  public OutputFile newOutputFile(String location) {
+    return delegate.newOutputFile(location);
+  }
+
+  @Override
+  public boolean createExclusive(String location, byte[] content) throws IOException {
+    return delegate.createExclusive(location, content);
+  }
+
+  @Override
+  public StagedFile stage(String nearLocation, byte[] content) throws IOException {
+    return delegate.stage(nearLocation, content);
+  }
+
+  @Override
+  public Optional<byte[]> readIfExists(String location) throws IOException {
+    return delegate.readIfExists(location);
+  }
+
+  @Override
+  public List<FileEntry> list(String prefix, String startAfter) throws IOException {
+    return delegate.list(prefix, startAfter);
+  }
+
+  @Override
+  public void delete(String location) throws IOException {
+    delegate.delete(location);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+}
