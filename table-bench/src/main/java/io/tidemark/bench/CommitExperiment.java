@@ -3,9 +3,11 @@ package io.tidemark.bench;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.StagedFile;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.List;
@@ -16,9 +18,10 @@ import java.util.Optional;
 /**
  * A diagnostic, not part of the benchmark run: the concurrent-commit workload on {@link LocalFileIO}
  * with the default retry policy; on a storage without staging, where every attempt writes and
- * forces a temporary commit file of its own (the path before {@link FileIO#stage} existed); and
- * with the retry backoff capped at 5 and at 2 ms instead of 25. The variants take turns,
- * repetition by repetition.
+ * forces a temporary commit file of its own (the path before {@link FileIO#stage} existed); with
+ * staging, but content that must change between attempts staged as a new file instead of replaced
+ * in place ({@link StagedFile#replace}); and with the retry backoff capped at 5 ms instead of 25.
+ * The variants take turns, repetition by repetition.
  *
  * <pre>
  * java -cp 'table-bench/target/table-bench-0.1.0-SNAPSHOT.jar:table-bench/target/lib/*' \
@@ -44,14 +47,14 @@ public final class CommitExperiment {
     Dataset data = Dataset.generate(config.rows());
     Progress progress = new Progress(System.err);
     int levels = config.writers().length;
-    String[] names = {"defaults", "no staging: a new temporary file per attempt", "max-wait 5 ms", "max-wait 2 ms"};
+    String[] names = {"defaults", "no staging: a new temporary file per attempt",
+        "new content staged as a new file", "max-wait 5 ms"};
     List<Supplier<CommitWorkload>> variants = List.of(
         () -> new CommitWorkload(config, data, dirs, progress),
         () -> new CommitWorkload(config, data, dirs, progress, UnstagedFileIO::new, Map.of()),
+        () -> new CommitWorkload(config, data, dirs, progress, UnreplacedFileIO::new, Map.of()),
         () -> new CommitWorkload(config, data, dirs, progress, LocalFileIO::new,
-            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "5")),
-        () -> new CommitWorkload(config, data, dirs, progress, LocalFileIO::new,
-            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "2")));
+            Map.of(TableProperties.COMMIT_MAX_WAIT_MS, "5")));
     int count = plainOnly ? 1 : variants.size();
     double[][][] rate = new double[count][levels][reps];
     double[][][] retries = new double[count][levels][reps];
@@ -87,6 +90,29 @@ public final class CommitExperiment {
         row.append(String.format(" %.1f (%.1f – %.1f) | %.0f |", s.median(), s.min(), s.max(), Stats.median(retries[v][l])));
       }
       System.out.println(row);
+    }
+  }
+
+  /** LocalFileIO whose staged files cannot be replaced: new content is staged as a new file. */
+  static final class UnreplacedFileIO extends ForwardingFileIO {
+    UnreplacedFileIO() {
+      super(new LocalFileIO());
+    }
+
+    @Override
+    public StagedFile stage(String nearLocation, byte[] content) throws IOException {
+      StagedFile staged = delegate().stage(nearLocation, content);
+      return new StagedFile() {
+        @Override
+        public boolean publish(String location) throws IOException {
+          return staged.publish(location);
+        }
+
+        @Override
+        public void close() throws IOException {
+          staged.close();
+        }
+      };
     }
   }
 

@@ -130,13 +130,13 @@ public final class Committer {
         lostLast = false;
         if (info == null || info.timestamp() <= base.timestampMillis()) {
           // timestamps must increase with the version (spec 10.3): content staged before a
-          // winner with a later timestamp is staged again; otherwise a retry reuses it unwritten
-          closeQuietly(staged);
-          staged = null;
+          // winner with a later timestamp is replaced; otherwise a retry reuses it unwritten
           long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
           info = info(pending, timestamp, read.version(), txnId, body.size());
           bytes = encode(info, body);
-          staged = log.stage(bytes);
+          StagedFile previous = staged;
+          staged = null; // when restaging fails it has discarded the previous one already
+          staged = previous == null ? log.stage(bytes) : log.restage(previous, bytes);
         }
         if (attempt == 1) {
           awaitDurable(forcing, unforced.size());
@@ -173,7 +173,9 @@ public final class Committer {
         }
       }
     } finally {
-      closeQuietly(staged);
+      if (staged != null) {
+        log.discard(staged);
+      }
     }
     throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
         + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
@@ -203,17 +205,6 @@ public final class Committer {
     } catch (IOException e) {
       throw new StorageException("cannot force the " + files + " data file(s) of a commit to " + tableLocation
           + " to disk; nothing was committed: " + e.getMessage(), e);
-    }
-  }
-
-  private void closeQuietly(StagedFile staged) {
-    if (staged == null) {
-      return;
-    }
-    try {
-      staged.close();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not remove a staged commit file of {}: {}", tableLocation, e.toString());
     }
   }
 

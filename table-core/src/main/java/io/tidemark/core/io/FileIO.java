@@ -41,6 +41,7 @@ public interface FileIO extends Closeable {
    */
   default StagedFile stage(String nearLocation, byte[] content) throws IOException {
     return new StagedFile() {
+      private byte[] staged = content;
       private boolean published;
 
       @Override
@@ -48,8 +49,17 @@ public interface FileIO extends Closeable {
         if (published) {
           throw new IllegalStateException("staged content was already published");
         }
-        published = createExclusive(location, content);
+        published = createExclusive(location, staged);
         return published;
+      }
+
+      @Override
+      public boolean replace(byte[] replacement) {
+        if (published) {
+          throw new IllegalStateException("staged content was already published");
+        }
+        staged = replacement;
+        return true;
       }
     };
   }

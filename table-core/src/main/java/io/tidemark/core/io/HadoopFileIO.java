@@ -97,6 +97,11 @@ public final class HadoopFileIO implements FileIO {
       }
 
       @Override
+      public boolean replace(byte[] replacement) throws IOException {
+        return linked.replace(replacement);
+      }
+
+      @Override
       public void close() throws IOException {
         linked.close();
       }

@@ -176,10 +176,17 @@ public final class LocalFileIO implements FileIO {
     }
 
     private PositionOutputStream open(boolean forceOnClose, StandardOpenOption... options) throws IOException {
-      Files.createDirectories(path.toAbsolutePath().getParent());
       List<StandardOpenOption> all = new ArrayList<>(List.of(options));
       all.add(StandardOpenOption.WRITE);
-      FileChannel ch = FileChannel.open(path, all.toArray(new StandardOpenOption[0]));
+      StandardOpenOption[] opts = all.toArray(new StandardOpenOption[0]);
+      FileChannel ch;
+      try {
+        ch = FileChannel.open(path, opts);
+      } catch (NoSuchFileException e) {
+        // directories are made when missing only: checking them before every file costs two system calls
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        ch = FileChannel.open(path, opts);
+      }
       return new ChannelOutputStream(ch, forceOnClose);
     }
   }

@@ -21,6 +21,20 @@ public interface StagedFile extends Closeable {
    */
   boolean publish(String location) throws IOException;
 
+  /**
+   * Replaces the content before it is published, where the storage can do so in place: a commit
+   * that must change its content between attempts (a later timestamp) then leaves no discarded
+   * file behind. The default cannot and returns false; the caller then closes this staged file and
+   * stages the new content afresh.
+   *
+   * @return true when this staged file now holds {@code content}, false when it was left as it was
+   * @throws IOException when replacing failed part way; close this staged file, do not publish it
+   * @throws IllegalStateException when the content was already published
+   */
+  default boolean replace(byte[] content) throws IOException {
+    return false;
+  }
+
   /** Discards the staged content; the published file, if any, stays. The default does nothing. */
   @Override
   default void close() throws IOException {}

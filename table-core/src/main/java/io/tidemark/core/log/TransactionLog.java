@@ -13,6 +13,8 @@ import io.tidemark.spec.json.CommitCodec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commit files of one table: listing, reading (through a cache of parsed commits, which
@@ -21,6 +23,7 @@ import java.util.Optional;
 public final class TransactionLog {
   /** Commits read one by one when refreshing before the log is listed instead. */
   static final int REFRESH_PROBES = 16;
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionLog.class);
 
   private final FileIO io;
   private final String tableLocation;
@@ -177,6 +180,34 @@ public final class TransactionLog {
     } catch (IOException e) {
       throw new StorageException("cannot write a commit into " + tableLocation + "/" + LogFiles.LOG_DIR
           + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes new content ready in place of staged content that was not published: replaced in place
+   * where the storage can, else the old one is discarded and the content staged afresh.
+   *
+   * @throws StorageException when it cannot be staged (nothing was committed)
+   */
+  public StagedFile restage(StagedFile staged, byte[] content) {
+    try {
+      if (staged.replace(content)) {
+        return staged;
+      }
+    } catch (IOException e) {
+      LOG.debug("could not replace a staged commit of {} in place ({}); staging it afresh", tableLocation,
+          e.toString());
+    }
+    discard(staged);
+    return stage(content);
+  }
+
+  /** Discards staged content that was not published; a failure is only logged (it is a hidden file). */
+  public void discard(StagedFile staged) {
+    try {
+      staged.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not remove a staged commit file of {}: {}", tableLocation, e.toString());
     }
   }
 

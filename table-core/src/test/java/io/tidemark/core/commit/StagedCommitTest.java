@@ -53,19 +53,21 @@ class StagedCommitTest {
     assertThat(result.version()).isEqualTo(3);
     assertThat(result.attempts()).isEqualTo(3);
     assertThat(io.stages.get()).as("commit files staged").isEqualTo(1);
+    assertThat(io.replacements.get()).isZero();
     assertStrictlyIncreasingTimestamps();
     assertThat(read(Tables.open(location).newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 10));
     assertThat(hiddenLogFiles()).isEmpty();
   }
 
   @Test
-  void aCommitThatLosesToALaterTimestampStagesAgainAndFollowsIt() throws Exception {
+  void aCommitThatLosesToALaterTimestampReplacesItsStagedContentAndFollowsIt() throws Exception {
     long later = System.currentTimeMillis() + 3_600_000;
     io.rivalTimestamp = later;
     io.rivals.set(1);
     CommitResult result = append(table, rows(0, 10));
     assertThat(result.version()).isEqualTo(2);
-    assertThat(io.stages.get()).as("commit files staged").isEqualTo(2);
+    assertThat(io.stages.get()).as("commit files staged").isEqualTo(1);
+    assertThat(io.replacements.get()).as("staged content replaced in place").isEqualTo(1);
     assertThat(result.timestamp().toEpochMilli()).isEqualTo(later + 1);
     assertStrictlyIncreasingTimestamps();
     assertThat(read(Tables.open(location).newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 10));
@@ -88,6 +90,7 @@ class StagedCommitTest {
   /** Local storage where a rival commit takes the version a staged commit is about to publish. */
   static final class RivalFileIO extends ForwardingFileIO {
     final AtomicInteger stages = new AtomicInteger();
+    final AtomicInteger replacements = new AtomicInteger();
     final AtomicInteger rivals = new AtomicInteger();
     /** The timestamp of the next rival commit; each rival takes the next millisecond. */
     volatile long rivalTimestamp;
@@ -109,6 +112,15 @@ class StagedCommitTest {
             delegate().createExclusive(target, CommitCodec.encode(List.<Action>of(info)));
           }
           return staged.publish(target);
+        }
+
+        @Override
+        public boolean replace(byte[] content) throws IOException {
+          boolean replaced = staged.replace(content);
+          if (replaced) {
+            replacements.incrementAndGet();
+          }
+          return replaced;
         }
 
         @Override

@@ -44,16 +44,17 @@ class HadoopFileIOTest {
   }
 
   @Test
-  void stagedContentOnTheHadoopLocalFileSystemIsTriedAtATakenNameThenPublishedAtAFreeOne() throws Exception {
+  void stagedContentOnTheHadoopLocalFileSystemIsTriedAtATakenNameReplacedThenPublishedAtAFreeOne() throws Exception {
     HadoopFileIO io = new HadoopFileIO(new Configuration());
     String taken = dir.resolve("log/1.json").toUri().toString();
     assertThat(io.createExclusive(taken, new byte[] {1})).isTrue();
     try (StagedFile staged = io.stage(taken, new byte[] {2, 3})) {
       assertThat(staged.publish(taken)).isFalse();
+      assertThat(staged.replace(new byte[] {4, 5, 6})).isTrue();
       assertThat(staged.publish(dir.resolve("log/2.json").toUri().toString())).isTrue();
     }
     assertThat(java.nio.file.Files.readAllBytes(dir.resolve("log/1.json"))).containsExactly(1);
-    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("log/2.json"))).containsExactly(2, 3);
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("log/2.json"))).containsExactly(4, 5, 6);
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("log"))) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("1.json", "2.json");
     }

@@ -3,11 +3,13 @@ package io.tidemark.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +102,85 @@ class LocalFileIOTest {
           .isInstanceOf(IllegalStateException.class);
     }
     assertThat(Files.exists(dir.resolve("00003.json"))).isFalse();
+  }
+
+  @Test
+  void stagedContentThatLostARaceIsReplacedInTheSameFileAndPublishedWithTheNewBytes() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    Path taken = dir.resolve("00001.json");
+    Files.writeString(taken, "the winner\n");
+    try (StagedFile staged = io.stage(taken.toString(), "first\n".getBytes(StandardCharsets.UTF_8))) {
+      Path temp = hiddenFiles().get(0);
+      Object inode = Files.readAttributes(temp, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      assertThat(staged.publish(taken.toString())).isFalse();
+      assertThat(staged.replace("second, longer\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+      assertThat(staged.replace("third\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+      assertThat(hiddenFiles()).containsExactly(temp);
+      assertThat(Files.readAttributes(temp, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+          .as("the same file, not a new one").isEqualTo(inode);
+      assertThat(Files.readString(taken)).isEqualTo("the winner\n");
+      assertThat(staged.publish(dir.resolve("00002.json").toString())).isTrue();
+      assertThat(Files.readString(dir.resolve("00002.json"))).isEqualTo("third\n");
+      assertThat(hiddenFiles()).isEmpty();
+      assertThatThrownBy(() -> staged.replace(new byte[] {1})).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void stagedContentWhosePublishFailedWithAnUnknownOutcomeIsNotRewritten() throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    try (StagedFile staged = io.stage(dir.resolve("any.json").toString(), "mine\n".getBytes(StandardCharsets.UTF_8))) {
+      String tooLong = dir.resolve("x".repeat(300) + ".json").toString();
+      assertThatThrownBy(() -> staged.publish(tooLong)).isInstanceOf(java.io.IOException.class);
+      assertThat(staged.replace("other\n".getBytes(StandardCharsets.UTF_8)))
+          .as("a file that may be linked somewhere is never written over").isFalse();
+      assertThat(Files.readString(hiddenFiles().get(0))).isEqualTo("mine\n");
+    }
+    assertThat(hiddenFiles()).isEmpty();
+  }
+
+  @Test
+  void theDefaultStagingReplacesTheBytesItKeeps() throws Exception {
+    LocalFileIO local = new LocalFileIO();
+    FileIO io = new FileIO() { // only what the default staging uses; the rest is not called
+      @Override
+      public boolean createExclusive(String location, byte[] content) throws IOException {
+        return local.createExclusive(location, content);
+      }
+
+      @Override
+      public InputFile newInputFile(String location) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public OutputFile newOutputFile(String location) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<byte[]> readIfExists(String location) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public List<FileEntry> list(String prefix, String startAfter) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void delete(String location) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    Path taken = dir.resolve("00001.json");
+    Files.writeString(taken, "the winner\n");
+    StagedFile staged = io.stage(taken.toString(), new byte[] {1});
+    assertThat(staged.publish(taken.toString())).isFalse();
+    assertThat(staged.replace(new byte[] {2, 3})).isTrue();
+    assertThat(staged.publish(dir.resolve("00002.json").toString())).isTrue();
+    assertThat(Files.readAllBytes(dir.resolve("00002.json"))).containsExactly(2, 3);
+    assertThatThrownBy(() -> staged.replace(new byte[] {4})).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
