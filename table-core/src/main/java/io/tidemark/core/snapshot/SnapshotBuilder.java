@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Replays commits, in version order, onto a state. Not thread-safe; one use. */
+/**
+ * Replays commits, in version order, onto a state. Not thread-safe; one use: {@link #build()}
+ * hands its collections to the state instead of copying them.
+ */
 public final class SnapshotBuilder {
   private final ManifestCache manifests;
   private final Checkpoint base;
@@ -29,6 +32,7 @@ public final class SnapshotBuilder {
   private final Set<String> tailRemoves;
   private final Map<String, Long> appVersions;
   private long removedTailOnly;
+  private boolean built;
 
   /** Starts from an empty table (before version 0). */
   public SnapshotBuilder(ManifestCache manifests) {
@@ -77,6 +81,7 @@ public final class SnapshotBuilder {
    *     protocol or metadata
    */
   public SnapshotBuilder apply(Commit commit) {
+    checkNotBuilt();
     String file = LogFiles.commitPath(commit.version());
     if (commit.version() != version + 1) {
       throw new CorruptLogException(file, 0, "expected version " + (version + 1) + " next");
@@ -107,10 +112,18 @@ public final class SnapshotBuilder {
 
   /** The state after the commits applied so far. */
   public TableState build() {
+    checkNotBuilt();
     if (version < 0) {
       throw new IllegalStateException("no commit applied");
     }
-    return new TableState(version, timestampMillis, protocol, metadata, new HashMap<>(appVersions), base,
-        new LinkedHashMap<>(tailAdds), new HashSet<>(tailRemoves), removedTailOnly, manifests);
+    built = true;
+    return new TableState(version, timestampMillis, protocol, metadata, appVersions, base, tailAdds, tailRemoves,
+        removedTailOnly, manifests);
+  }
+
+  private void checkNotBuilt() {
+    if (built) {
+      throw new IllegalStateException("this builder already built its state");
+    }
   }
 }
