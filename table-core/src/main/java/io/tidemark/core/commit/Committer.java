@@ -123,6 +123,8 @@ public final class Committer {
     StagedFile staged = null;
     Future<Void> forcing = Forcing.start(unforced);
     try {
+      base = catchUp(pending, read);
+      version = base.version() + 1;
       for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
         if (attempt > 1 && !lostLast) {
           policy.backoff(attempt); // retrying the same version after an unsettled write
@@ -179,6 +181,24 @@ public final class Committer {
     }
     throw new CommitConflictException(version, "gave up after " + policy.maxAttempts()
         + " attempts (table property " + RetryPolicy.MAX_ATTEMPTS + ")");
+  }
+
+  /**
+   * The newest snapshot, checked like after a lost race, before the first attempt: other writers
+   * may have committed while this one wrote its files, and aiming at a version already taken
+   * would cost an attempt, a backoff and, when a winner's timestamp is later, staging again.
+   * When the log cannot be read now, the first attempt goes ahead from the snapshot read.
+   *
+   * @throws CommitConflictException when a newer commit conflicts
+   */
+  private TableState catchUp(PendingCommit pending, TableState read) {
+    try {
+      return rebase(pending, read, read.version() + 1);
+    } catch (StorageException e) {
+      LOG.debug("could not look for newer commits of {} before committing ({}); trying version {}",
+          tableLocation, e.toString(), read.version() + 1);
+      return read;
+    }
   }
 
   /**

@@ -71,7 +71,7 @@ class AmbiguousCommitTest {
     AppendWriter w = table.newAppend();
     w.writeAll(rows(0, 10));
     io.failCreateAfterWrite.set(1);
-    io.failReads.set(1);
+    io.beforeFailingCreate = () -> io.failReads.set(1); // reads fail from the lost response on
     assertThatThrownBy(w::commit).isInstanceOf(CommitStateUnknownException.class)
         .hasMessageContaining("00000000000000000001.json");
     w.close();

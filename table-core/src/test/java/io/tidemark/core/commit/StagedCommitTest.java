@@ -6,6 +6,7 @@ import static io.tidemark.core.TestTables.read;
 import static io.tidemark.core.TestTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.core.AppendWriter;
 import io.tidemark.core.CommitResult;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
@@ -72,6 +73,25 @@ class StagedCommitTest {
     assertStrictlyIncreasingTimestamps();
     assertThat(read(Tables.open(location).newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 10));
     assertThat(hiddenLogFiles()).as("the first staged copy is removed").isEmpty();
+  }
+
+  @Test
+  void aCommitOvertakenWhileItWroteItsFilesCatchesUpAndTakesTheNextFreeVersionAtOnce() {
+    Table rival = Tables.open(location);
+    try (AppendWriter w = table.newAppend()) {
+      w.writeAll(rows(0, 10));
+      for (int i = 0; i < 3; i++) {
+        append(rival, rows(100 + 10 * i, 110 + 10 * i));
+      }
+      int stagedByRivals = io.stages.get();
+      CommitResult result = w.commit();
+      assertThat(result.version()).isEqualTo(4);
+      assertThat(result.attempts()).as("no attempt spent on a version already taken").isEqualTo(1);
+      assertThat(io.stages.get() - stagedByRivals).isEqualTo(1);
+      assertThat(io.replacements.get()).as("its timestamp already follows the rivals'").isZero();
+    }
+    assertStrictlyIncreasingTimestamps();
+    assertThat(read(Tables.open(location).newScan())).hasSize(40);
   }
 
   private void assertStrictlyIncreasingTimestamps() {
