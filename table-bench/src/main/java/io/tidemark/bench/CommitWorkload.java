@@ -74,13 +74,57 @@ final class CommitWorkload {
     concurrentOnly(results);
   }
 
-  /** Only the concurrent part. */
+  /**
+   * Only the concurrent part. The levels take turns, repetition by repetition (1, 2, 4, 8, then
+   * again), so that what changes over the run — the JIT still compiling early on, the disk's
+   * other load — falls on every level alike instead of on whichever level runs first.
+   */
   void concurrentOnly(Results results) throws InterruptedException {
-    for (int n : config.writers()) {
-      concurrent(n, results);
+    int[] levels = config.writers();
+    Level[] figures = new Level[levels.length];
+    for (int l = 0; l < levels.length; l++) {
+      figures[l] = new Level(config.concurrentReps());
+    }
+    int total = config.warmups() + config.concurrentReps();
+    for (int i = 0; i < total; i++) {
+      for (int l = 0; l < levels.length; l++) {
+        concurrent(levels[l], i, figures[l]);
+      }
+    }
+    for (int l = 0; l < levels.length; l++) {
+      figures[l].addTo(results, levels[l], config);
     }
     if (unexpectedRows != 0) {
       results.note("CHECK FAILED: " + unexpectedRows + " rows in the commit tables that no acknowledged commit wrote");
+    }
+  }
+
+  /** The measured repetitions of one concurrency level. */
+  private static final class Level {
+    final double[] rate;
+    final double[] retries;
+    final double[] lost;
+    final double[] failed;
+    final double[] cpuPerCommit;
+
+    Level(int reps) {
+      rate = new double[reps];
+      retries = new double[reps];
+      lost = new double[reps];
+      failed = new double[reps];
+      cpuPerCommit = new double[reps];
+    }
+
+    void addTo(Results results, int writers, BenchConfig config) {
+      String what = writers + " writer" + (writers == 1 ? "" : "s") + " × " + config.appendsPerWriter()
+          + " appends of " + config.smallRows() + " rows";
+      results.add("concurrent." + writers + ".commits_per_s", rate, "commits/s", what + ", over the wall time");
+      results.add("concurrent." + writers + ".retries", retries, "attempts", "sum of attempts − 1 over all commits");
+      results.add("concurrent." + writers + ".rows_lost", lost, "rows",
+          "rows of acknowledged commits missing from the final table (must be 0)");
+      results.add("concurrent." + writers + ".failed_commits", failed, "commits", "commits that threw (must be 0)");
+      results.add("concurrent." + writers + ".cpu_ms_per_commit", cpuPerCommit, "ms",
+          "CPU time of the writer threads (not GC or JIT) per commit, retries included");
     }
   }
 
@@ -166,91 +210,75 @@ final class CommitWorkload {
     return ids;
   }
 
-  private void concurrent(int writers, Results results) throws InterruptedException {
-    int total = config.warmups() + config.concurrentReps();
-    double[] rate = new double[config.concurrentReps()];
-    double[] retries = new double[config.concurrentReps()];
-    double[] lost = new double[config.concurrentReps()];
-    double[] failed = new double[config.concurrentReps()];
-    double[] cpuPerCommit = new double[config.concurrentReps()];
+  /** Repetition {@code i} of one level (the first {@code warmups} are not recorded). */
+  private void concurrent(int writers, int i, Level figures) throws InterruptedException {
     ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < total; i++) {
-      Path location = dirs.fresh("concurrent-" + writers);
-      AtomicLong writerCpuNanos = new AtomicLong();
-      create(location);
-      CountDownLatch ready = new CountDownLatch(writers);
-      CountDownLatch go = new CountDownLatch(1);
-      AtomicLong attemptsOverOne = new AtomicLong();
-      AtomicLong committed = new AtomicLong();
-      List<Long> committedSlices = Collections.synchronizedList(new ArrayList<>());
-      AtomicLong failures = new AtomicLong();
-      AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-      List<Thread> threads = new ArrayList<>();
-      int perWriter = config.appendsPerWriter();
-      for (int w = 0; w < writers; w++) {
-        int writer = w;
-        Thread t = new Thread(() -> {
-          Table table = open(location);
-          ready.countDown();
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+    Path location = dirs.fresh("concurrent-" + writers);
+    AtomicLong writerCpuNanos = new AtomicLong();
+    create(location);
+    CountDownLatch ready = new CountDownLatch(writers);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicLong attemptsOverOne = new AtomicLong();
+    AtomicLong committed = new AtomicLong();
+    List<Long> committedSlices = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong failures = new AtomicLong();
+    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    int perWriter = config.appendsPerWriter();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      Thread t = new Thread(() -> {
+        Table table = open(location);
+        ready.countDown();
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        long cpuStart = threadTimes.getCurrentThreadCpuTime();
+        for (int k = 0; k < perWriter; k++) {
+          try (AppendWriter a = table.newAppend()) {
+            long slice = (long) writer * perWriter + k;
+            writeSlice(a, slice);
+            CommitResult r = a.commit();
+            committedSlices.add(slice);
+            attemptsOverOne.addAndGet(r.attempts() - 1);
+            committed.incrementAndGet();
+          } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
           }
-          long cpuStart = threadTimes.getCurrentThreadCpuTime();
-          for (int k = 0; k < perWriter; k++) {
-            try (AppendWriter a = table.newAppend()) {
-              long slice = (long) writer * perWriter + k;
-              writeSlice(a, slice);
-              CommitResult r = a.commit();
-              committedSlices.add(slice);
-              attemptsOverOne.addAndGet(r.attempts() - 1);
-              committed.incrementAndGet();
-            } catch (RuntimeException e) {
-              failures.incrementAndGet();
-              firstFailure.compareAndSet(null, e);
-            }
-          }
-          writerCpuNanos.addAndGet(threadTimes.getCurrentThreadCpuTime() - cpuStart);
-        }, "bench-writer-" + w);
-        threads.add(t);
-        t.start();
-      }
-      ready.await();
-      Quiesce.settleIo();
-      long start = System.nanoTime();
-      go.countDown();
-      for (Thread t : threads) {
-        t.join();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long missing = verify(location, new ArrayList<>(committedSlices), failures.get(), writers + " writers");
-      if (firstFailure.get() != null) {
-        progress.line("  first commit failure with " + writers + " writers: " + firstFailure.get());
-      }
-      progress.step("concurrent " + writers, i, config.warmups(), String.format(
-          "%d commits in %.2f s (%.1f/s), %d retries, %d failed, %d rows lost, %.2f ms writer CPU per commit",
-          committed.get(), seconds, committed.get() / seconds, attemptsOverOne.get(), failures.get(), missing,
-          writerCpuNanos.get() / 1e6 / Math.max(1, committed.get())));
-      if (i >= config.warmups()) {
-        int m = i - config.warmups();
-        rate[m] = committed.get() / seconds;
-        retries[m] = attemptsOverOne.get();
-        lost[m] = missing;
-        failed[m] = failures.get();
-        cpuPerCommit[m] = writerCpuNanos.get() / 1e6 / Math.max(1, committed.get());
-      }
+        }
+        writerCpuNanos.addAndGet(threadTimes.getCurrentThreadCpuTime() - cpuStart);
+      }, "bench-writer-" + w);
+      threads.add(t);
+      t.start();
     }
-    String what = writers + " writer" + (writers == 1 ? "" : "s") + " × " + config.appendsPerWriter() + " appends of "
-        + config.smallRows() + " rows";
-    results.add("concurrent." + writers + ".commits_per_s", rate, "commits/s", what + ", over the wall time");
-    results.add("concurrent." + writers + ".retries", retries, "attempts", "sum of attempts − 1 over all commits");
-    results.add("concurrent." + writers + ".rows_lost", lost, "rows",
-        "rows of acknowledged commits missing from the final table (must be 0)");
-    results.add("concurrent." + writers + ".failed_commits", failed, "commits", "commits that threw (must be 0)");
-    results.add("concurrent." + writers + ".cpu_ms_per_commit", cpuPerCommit, "ms",
-        "CPU time of the writer threads (not GC or JIT) per commit, retries included");
+    ready.await();
+    Quiesce.settleIo();
+    long start = System.nanoTime();
+    go.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long missing = verify(location, new ArrayList<>(committedSlices), failures.get(), writers + " writers");
+    if (firstFailure.get() != null) {
+      progress.line("  first commit failure with " + writers + " writers: " + firstFailure.get());
+    }
+    progress.step("concurrent " + writers, i, config.warmups(), String.format(
+        "%d commits in %.2f s (%.1f/s), %d retries, %d failed, %d rows lost, %.2f ms writer CPU per commit",
+        committed.get(), seconds, committed.get() / seconds, attemptsOverOne.get(), failures.get(), missing,
+        writerCpuNanos.get() / 1e6 / Math.max(1, committed.get())));
+    if (i >= config.warmups()) {
+      int m = i - config.warmups();
+      figures.rate[m] = committed.get() / seconds;
+      figures.retries[m] = attemptsOverOne.get();
+      figures.lost[m] = missing;
+      figures.failed[m] = failures.get();
+      figures.cpuPerCommit[m] = writerCpuNanos.get() / 1e6 / Math.max(1, committed.get());
+    }
   }
 
   /**
