@@ -68,8 +68,9 @@ public final class SnapshotBuilder {
     this.timestampMillis = state.timestampMillis();
     this.protocol = state.protocol();
     this.metadata = state.metadata();
-    this.tailAdds = new LinkedHashMap<>(state.tailAdds());
-    this.tailRemoves = new HashSet<>(state.tailRemoves());
+    // the state's own maps, not its read-only views: copying through a view wraps every entry
+    this.tailAdds = new LinkedHashMap<>(state.ownTailAdds());
+    this.tailRemoves = new HashSet<>(state.ownTailRemoves());
     this.appVersions = new HashMap<>(state.appVersions());
     this.removedTailOnly = state.removedTailOnly();
   }

@@ -27,6 +27,8 @@ public final class TableState {
   private final Metadata metadata;
   private final Map<String, Long> appVersions;
   private final Checkpoint base;
+  private final Map<String, AddFile> ownTailAdds;
+  private final Set<String> ownTailRemoves;
   private final Map<String, AddFile> tailAdds;
   private final Set<String> tailRemoves;
   private final long removedTailOnly;
@@ -42,6 +44,8 @@ public final class TableState {
     this.metadata = metadata;
     this.appVersions = Collections.unmodifiableMap(appVersions);
     this.base = base;
+    this.ownTailAdds = tailAdds;
+    this.ownTailRemoves = tailRemoves;
     this.tailAdds = Collections.unmodifiableMap(tailAdds);
     this.tailRemoves = Collections.unmodifiableSet(tailRemoves);
     this.removedTailOnly = removedTailOnly;
@@ -91,6 +95,16 @@ public final class TableState {
   /** Paths removed after the base that may be listed in its manifests. */
   public Set<String> tailRemoves() {
     return tailRemoves;
+  }
+
+  /** The map behind {@link #tailAdds()}, for {@link SnapshotBuilder} to copy; never to be changed. */
+  Map<String, AddFile> ownTailAdds() {
+    return ownTailAdds;
+  }
+
+  /** The set behind {@link #tailRemoves()}, for {@link SnapshotBuilder} to copy; never to be changed. */
+  Set<String> ownTailRemoves() {
+    return ownTailRemoves;
   }
 
   /** The files a base manifest lists that are still live. */

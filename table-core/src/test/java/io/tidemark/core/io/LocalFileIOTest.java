@@ -105,6 +105,28 @@ class LocalFileIOTest {
   }
 
   @Test
+  void aStreamWritesEveryByteInOrderWhateverTheSizesOfTheWrites() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    Path file = dir.resolve("mixed.bin");
+    try (org.apache.parquet.io.PositionOutputStream out = new LocalFileIO().newOutputFile(file.toString()).create(0)) {
+      for (int i = 0; i < 400; i++) {
+        int size = random.nextInt(4) == 0 ? 1 : random.nextInt(i % 50 == 0 ? 150_000 : 9_000);
+        byte[] chunk = new byte[size];
+        random.nextBytes(chunk);
+        if (size == 1) {
+          out.write(chunk[0]);
+        } else {
+          out.write(chunk, 0, size);
+        }
+        expected.write(chunk, 0, size);
+        assertThat(out.getPos()).isEqualTo(expected.size());
+      }
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
   void stagedContentThatLostARaceIsReplacedInTheSameFileAndPublishedWithTheNewBytes() throws Exception {
     LocalFileIO io = new LocalFileIO();
     Path taken = dir.resolve("00001.json");
