@@ -14,14 +14,14 @@ import org.apache.parquet.Version;
  * Runs the benchmarks: Tidemark against plain parquet-hadoop in one run, reported as ratios.
  *
  * <pre>
- * bin/tidemark-bench [--quick] [--only write,scan,commit,metadata] [--out FILE] [--work-dir DIR]
+ * bin/tidemark-bench [--quick] [--only write,scan,commit,metadata,micro] [--out FILE] [--work-dir DIR]
  * </pre>
  *
  * Prints a markdown table on standard output (progress goes to standard error) and writes the
  * figures as a flat JSON object.
  */
 public final class TidemarkBench {
-  private static final List<String> WORKLOADS = List.of("write", "scan", "commit", "metadata");
+  private static final List<String> WORKLOADS = List.of("write", "scan", "commit", "metadata", "micro");
 
   private TidemarkBench() {}
 
@@ -76,6 +76,9 @@ public final class TidemarkBench {
       }
       if (only.contains("metadata")) {
         new PlanningWorkload(results, progress, dirs, config.quick() ? 3 : 7).run();
+      }
+      if (only.contains("micro")) {
+        new MicroWorkload(config, progress).run(results);
       }
     } finally {
       dirs.deleteAll();
@@ -141,7 +144,8 @@ public final class TidemarkBench {
     sb.append("- repetitions: ").append(config.warmups()).append(" warm-up + ").append(config.reps())
         .append(" measured (write, scan), ").append(config.warmups()).append(" + ").append(config.commitReps())
         .append(" (single-writer commits), ").append(config.warmups()).append(" + ").append(config.concurrentReps())
-        .append(" (each concurrent level); median and min – max over the measured ones\n");
+        .append(" (each concurrent level); median and min – max over the measured ones; per-operation figures "
+            + "(micro.*) by JMH in forked JVMs, median and min – max over their measured iterations\n");
     sb.append(String.format("- run time: %.1f minutes%n%n", minutes));
     return sb.toString();
   }
@@ -154,7 +158,7 @@ public final class TidemarkBench {
   }
 
   private static final String USAGE = """
-      usage: tidemark-bench [--quick] [--only write,scan,commit,metadata] [--out FILE] [--work-dir DIR]
+      usage: tidemark-bench [--quick] [--only write,scan,commit,metadata,micro] [--out FILE] [--work-dir DIR]
         --quick      scaled-down run (under 3 minutes on 2 cores); figures are indicative only
         --only       run only these workloads (scan implies write)
         --out        where to write the JSON figures (default table-bench/target/bench-results.json)
