@@ -26,6 +26,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.Test;
@@ -226,6 +228,82 @@ class DataFileWriterTest {
       assertThatThrownBy(() -> writer.write(Record.of(noColumns))).isInstanceOf(InvalidArgumentException.class);
     }
     assertThat(dataFiles()).isEmpty();
+  }
+
+  @Test
+  void fileOfFewerRowsThanTheSmallFileLimitHasNoDictionaryAndCountsEachRowOnce() throws Exception {
+    List<Record> records = categoryRecords(DataFileWriter.SMALL_FILE_ROWS - 1);
+    AddFile file = writeOne(CATEGORIES, records);
+    ColumnChunkMetaData category = columnChunk(file, 1);
+    assertThat(category.hasDictionaryPage()).isFalse();
+    assertThat(category.getEncodings()).doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+    assertCountsAndContent(file, records);
+  }
+
+  @Test
+  void fileReachingTheSmallFileLimitIsDictionaryEncoded() throws Exception {
+    List<Record> records = categoryRecords(DataFileWriter.SMALL_FILE_ROWS);
+    AddFile file = writeOne(CATEGORIES, records);
+    assertThat(columnChunk(file, 1).hasDictionaryPage()).isTrue();
+    assertCountsAndContent(file, records);
+  }
+
+  @Test
+  void onlyTheFirstFileOfAWriterIsEverWrittenWithoutDictionary() throws Exception {
+    // a tiny target rolls after the first size check (100 records): every file is small, but
+    // the writer decided at its 256th record, so all of them keep their dictionaries
+    List<Record> records = categoryRecords(1_000);
+    List<AddFile> files = TestData.write(io, table(), CATEGORIES, new WriterOptions(1, "snappy"), records);
+    assertThat(files).hasSizeGreaterThan(3);
+    for (AddFile f : files) {
+      assertThat(columnChunk(f, 1).hasDictionaryPage()).as(f.path()).isTrue();
+    }
+    assertThat(files.stream().mapToLong(AddFile::recordCount).sum()).isEqualTo(records.size());
+    assertThat(files.stream().mapToLong(f -> f.stats().get(2).nullCount()).sum())
+        .isEqualTo(records.stream().filter(r -> r.get("v") == null).count());
+  }
+
+  @Test
+  void heldRecordWithAValueNoFileCanHoldIsRefusedByItsOwnWrite() throws Exception {
+    Schema schema = Schema.builder().required("id", Types.LONG).optional("ts", Types.TIMESTAMP).build();
+    DataFileWriter writer = new DataFileWriter(io, table(), schema, WriterOptions.defaults());
+    for (long i = 0; i < 10; i++) {
+      writer.write(Record.of(schema, i, Instant.EPOCH));
+    }
+    assertThatThrownBy(() -> writer.write(Record.of(schema, 10L, Instant.MAX)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'ts'");
+    assertThatThrownBy(() -> writer.write(Record.of(schema, 11L, Instant.EPOCH)))
+        .isInstanceOf(IllegalStateException.class);
+    writer.close();
+    assertThat(dataFiles()).isEmpty();
+  }
+
+  private static final Schema CATEGORIES =
+      Schema.builder().optional("category", Types.STRING).optional("v", Types.DOUBLE).build();
+
+  /** Ten distinct categories, every seventh value null. */
+  private static List<Record> categoryRecords(int count) {
+    List<Record> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(Record.of(CATEGORIES, "category-" + (i % 10), i % 7 == 0 ? null : (double) i));
+    }
+    return records;
+  }
+
+  private ColumnChunkMetaData columnChunk(AddFile file, int column) throws Exception {
+    ParquetMetadata footer = TestData.footer(io, table() + "/" + file.path());
+    assertThat(footer.getBlocks()).hasSize(1);
+    return footer.getBlocks().get(0).getColumns().get(column - 1);
+  }
+
+  private void assertCountsAndContent(AddFile file, List<Record> records) {
+    long nulls = records.stream().filter(r -> r.get("v") == null).count();
+    assertThat(file.recordCount()).isEqualTo(records.size());
+    assertThat(file.stats().get(2).nullCount()).isEqualTo(nulls);
+    assertThat(file.stats().get(1).nullCount()).isZero();
+    assertThat(file.stats().get(1).min()).isEqualTo("category-0");
+    assertThat(file.stats().get(1).max()).isEqualTo("category-9");
+    assertThat(TestData.read(io, table(), file, CATEGORIES)).containsExactlyElementsOf(records);
   }
 
   @Test
