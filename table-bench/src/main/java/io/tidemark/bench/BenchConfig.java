@@ -31,4 +31,45 @@ record BenchConfig(boolean quick, int rows, int appends, int warmups, int reps, 
   int rowsPerAppend() {
     return rows / appends;
   }
+
+  /**
+   * Fresh JVMs each side of the write and scan workloads gets over a run ({@link SideProcess}):
+   * the JIT compiles a JVM's hot paths one way or another, and on one build a side's speed
+   * differed by up to 30% from one JVM to the next; the measured repetitions are shared out
+   * among the JVMs, each with its own warm-ups.
+   */
+  int sideForks() {
+    return quick ? 1 : 3;
+  }
+
+  /** Runs of each side in the write and scan workloads, warm-ups included. */
+  int sideRuns() {
+    return sideForks() * (warmups + sideRepsPerFork());
+  }
+
+  private int sideRepsPerFork() {
+    if (reps % sideForks() != 0) {
+      throw new IllegalStateException(reps + " repetitions cannot be shared out among " + sideForks() + " JVMs");
+    }
+    return reps / sideForks();
+  }
+
+  /** Whether side run {@code run} starts in fresh JVMs. */
+  boolean startsSideFork(int run) {
+    return run % (warmups + sideRepsPerFork()) == 0;
+  }
+
+  /** The measured repetition that side run {@code run} is, or -1 for a warm-up. */
+  int measuredSideRep(int run) {
+    int perFork = warmups + sideRepsPerFork();
+    int within = run % perFork;
+    return within < warmups ? -1 : run / perFork * sideRepsPerFork() + within - warmups;
+  }
+
+  /** How side run {@code run} is shown in progress lines. */
+  String sideRunLabel(int run) {
+    int fork = run / (warmups + sideRepsPerFork()) + 1;
+    int rep = measuredSideRep(run);
+    return "JVM " + fork + ", " + (rep < 0 ? "warm-up" : "rep " + (rep + 1));
+  }
 }

@@ -27,7 +27,8 @@ import org.apache.parquet.io.LocalInputFile;
  * filtered scan (the planner prunes files and row groups); a plain Parquet reader has no table
  * metadata, so it opens every file and lets its row-group statistics and column indexes skip what
  * they can. Both sides read every column and checksum every value; the checksums must agree.
- * Files and row groups opened are counted in a separate untimed pass (see {@link ReadTracker}).
+ * Each side reads in a JVM of its own ({@link SideProcess}). Files and row groups opened are
+ * counted in a separate untimed pass (see {@link ReadTracker}).
  */
 final class ScanWorkload {
   /** The day (0-based, of the 30) the filtered scan reads. */
@@ -45,15 +46,17 @@ final class ScanWorkload {
   private final BenchConfig config;
   private final Dataset data;
   private final Progress progress;
+  private final Sides sides;
 
-  ScanWorkload(BenchConfig config, Dataset data, Progress progress) {
+  ScanWorkload(BenchConfig config, Dataset data, Progress progress, Sides sides) {
     this.config = config;
     this.data = data;
     this.progress = progress;
+    this.sides = sides;
   }
 
   /** Rows seen and their checksum. */
-  private record Read(double seconds, double cpuSeconds, long rows, long checksum) {}
+  record Read(double seconds, double cpuSeconds, long rows, long checksum) {}
 
   void run(Path location, Results results) throws IOException {
     Table table = Tables.open(location.toString());
@@ -75,8 +78,12 @@ final class ScanWorkload {
       }
     }
     FilterCompat.Filter dayFilter = dayFilter(from, to);
+    List<String> fileArgs = new ArrayList<>();
+    for (Path f : files) {
+      fileArgs.add(f.toString());
+    }
 
-    int total = config.warmups() + config.reps();
+    int total = config.sideRuns();
     double[] tAll = new double[config.reps()];
     double[] pAll = new double[config.reps()];
     double[] rAll = new double[config.reps()];
@@ -85,30 +92,33 @@ final class ScanWorkload {
     double[] pDay = new double[config.reps()];
     double[] rDay = new double[config.reps()];
     for (int i = 0; i < total; i++) {
+      if (config.startsSideFork(i)) {
+        sides.restart();
+      }
       boolean tidemarkFirst = i % 2 == 0;
       Read ta;
       Read pa;
       if (tidemarkFirst) {
-        ta = check("Tidemark full scan", tidemarkAll(table), data.rows.length, expectedAll);
-        pa = check("parquet-hadoop full scan", parquet(files, null, null), data.rows.length, expectedAll);
+        ta = check("Tidemark full scan", read(Sides.TIDEMARK, "scan-all", location, fileArgs), data.rows.length, expectedAll);
+        pa = check("parquet-hadoop full scan", read(Sides.PARQUET, "scan-all", location, fileArgs), data.rows.length, expectedAll);
       } else {
-        pa = check("parquet-hadoop full scan", parquet(files, null, null), data.rows.length, expectedAll);
-        ta = check("Tidemark full scan", tidemarkAll(table), data.rows.length, expectedAll);
+        pa = check("parquet-hadoop full scan", read(Sides.PARQUET, "scan-all", location, fileArgs), data.rows.length, expectedAll);
+        ta = check("Tidemark full scan", read(Sides.TIDEMARK, "scan-all", location, fileArgs), data.rows.length, expectedAll);
       }
       Read td;
       Read pd;
       if (tidemarkFirst) {
-        td = check("Tidemark one-day scan", tidemarkDay(table, from, to), expectedDay, dayChecksum);
-        pd = check("parquet-hadoop one-day scan", parquet(files, dayFilter, null), expectedDay, dayChecksum);
+        td = check("Tidemark one-day scan", read(Sides.TIDEMARK, "scan-day", location, fileArgs), expectedDay, dayChecksum);
+        pd = check("parquet-hadoop one-day scan", read(Sides.PARQUET, "scan-day", location, fileArgs), expectedDay, dayChecksum);
       } else {
-        pd = check("parquet-hadoop one-day scan", parquet(files, dayFilter, null), expectedDay, dayChecksum);
-        td = check("Tidemark one-day scan", tidemarkDay(table, from, to), expectedDay, dayChecksum);
+        pd = check("parquet-hadoop one-day scan", read(Sides.PARQUET, "scan-day", location, fileArgs), expectedDay, dayChecksum);
+        td = check("Tidemark one-day scan", read(Sides.TIDEMARK, "scan-day", location, fileArgs), expectedDay, dayChecksum);
       }
-      progress.step("scan", i, config.warmups(), String.format(
-          "all: tidemark %.2f s, parquet %.2f s; day: tidemark %.3f s, parquet %.3f s",
+      progress.line("scan " + config.sideRunLabel(i) + String.format(
+          ": all: tidemark %.2f s, parquet %.2f s; day: tidemark %.3f s, parquet %.3f s",
           ta.seconds, pa.seconds, td.seconds, pd.seconds));
-      if (i >= config.warmups()) {
-        int m = i - config.warmups();
+      int m = config.measuredSideRep(i);
+      if (m >= 0) {
         tAll[m] = ta.rows / ta.seconds;
         pAll[m] = pa.rows / pa.seconds;
         rAll[m] = tAll[m] / pAll[m];
@@ -155,7 +165,15 @@ final class ScanWorkload {
     results.add("scan.day.row_groups_total", tracker.rowGroupsTotal(), "row groups", "row groups in the table");
   }
 
-  private static FilterCompat.Filter dayFilter(Instant from, Instant to) {
+  /** One timed read in a side's JVM: Tidemark reads the table, parquet-hadoop its data files. */
+  private Read read(String engine, String command, Path location, List<String> files) {
+    List<String> words = new ArrayList<>(List.of(command, location.toString()));
+    words.addAll(files);
+    String[] r = sides.get(engine).call(words.toArray(new String[0]));
+    return new Read(Double.parseDouble(r[0]), Double.parseDouble(r[1]), Long.parseLong(r[2]), Long.parseLong(r[3]));
+  }
+
+  static FilterCompat.Filter dayFilter(Instant from, Instant to) {
     Operators.LongColumn ts = FilterApi.longColumn("ts");
     FilterPredicate p = FilterApi.and(FilterApi.gtEq(ts, micros(from)), FilterApi.lt(ts, micros(to)));
     return FilterCompat.get(p);
@@ -173,7 +191,7 @@ final class ScanWorkload {
     return read;
   }
 
-  private static Read tidemarkAll(Table table) {
+  static Read tidemarkAll(Table table) {
     Quiesce.settle();
     Clock clock = Clock.start();
     long rows = 0;
@@ -188,7 +206,7 @@ final class ScanWorkload {
   }
 
   /** The rows of [from, to), through the planner. */
-  private static Read tidemarkDay(Table table, Instant from, Instant to) {
+  static Read tidemarkDay(Table table, Instant from, Instant to) {
     Quiesce.settle();
     Clock clock = Clock.start();
     long rows = 0;
@@ -202,7 +220,7 @@ final class ScanWorkload {
     return new Read(clock.wallSeconds(), clock.cpuSeconds(), rows, sum);
   }
 
-  private static Read parquet(List<Path> files, FilterCompat.Filter filter, ReadTracker tracker) throws IOException {
+  static Read parquet(List<Path> files, FilterCompat.Filter filter, ReadTracker tracker) throws IOException {
     Quiesce.settle();
     Clock clock = Clock.start();
     ParquetBaseline.Tally tally = new ParquetBaseline.Tally();

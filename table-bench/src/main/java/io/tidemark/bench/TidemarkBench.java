@@ -60,16 +60,16 @@ public final class TidemarkBench {
     Results results = new Results();
     Machine machine = Machine.describe();
     long started = System.nanoTime();
-    try {
+    try (Sides sides = new Sides(config, progress)) {
       progress.line("generating " + config.rows() + " rows (seed " + Dataset.SEED + ")");
       Dataset data = Dataset.generate(config.rows());
       progress.line("tables go under " + dirs.root());
       Path table = null;
       if (only.contains("write")) {
-        table = new WriteWorkload(config, data, dirs, progress).run(results);
+        table = new WriteWorkload(config, dirs, progress, sides).run(results);
       }
       if (only.contains("scan")) {
-        new ScanWorkload(config, data, progress).run(table, results);
+        new ScanWorkload(config, data, progress, sides).run(table, results);
       }
       if (only.contains("commit")) {
         new CommitWorkload(config, data, dirs, progress).run(results);
@@ -141,8 +141,9 @@ public final class TidemarkBench {
     sb.append("- codec: **").append(WriteWorkload.CODEC).append("** on both sides; baseline: parquet-hadoop ")
         .append(Version.VERSION_NUMBER).append(" `ParquetWriter` / `ParquetReader` with a minimal WriteSupport / "
             + "ReadSupport (not Group records), parquet-hadoop's own codec factory, local files\n");
-    sb.append("- repetitions: ").append(config.warmups()).append(" warm-up + ").append(config.reps())
-        .append(" measured (write, scan), ").append(config.warmups()).append(" + ").append(config.commitReps())
+    sb.append("- repetitions: ").append(config.reps()).append(" measured (write, scan: each side in ")
+        .append(config.sideForks()).append(" JVM(s) of its own, ").append(config.warmups())
+        .append(" warm-up in each), ").append(config.warmups()).append(" + ").append(config.commitReps())
         .append(" (single-writer commits), ").append(config.warmups()).append(" + ").append(config.concurrentReps())
         .append(" (each concurrent level); median and min – max over the measured ones; per-operation figures "
             + "(micro.*) by JMH in forked JVMs, median and min – max over their measured iterations\n");

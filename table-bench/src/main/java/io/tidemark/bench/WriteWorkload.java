@@ -17,7 +17,8 @@ import org.apache.parquet.io.LocalOutputFile;
  * Workload 1: the rows written in {@code appends} appends, one commit each, against parquet-hadoop
  * writing the same rows into the same number of files (through parquet's own {@link LocalOutputFile}),
  * and, to separate the cost of durability, parquet-hadoop forcing each file to disk on close. Each
- * repetition writes a fresh table and fresh directories; the sides take turns going first. The table of the last repetition is
+ * side writes in a JVM of its own ({@link SideProcess}). Each repetition writes a fresh table and
+ * fresh directories; the sides take turns going first. The table of the last repetition is
  * kept for the scan workload.
  */
 final class WriteWorkload {
@@ -26,15 +27,15 @@ final class WriteWorkload {
   static final CompressionCodecName PARQUET_CODEC = CompressionCodecName.SNAPPY;
 
   private final BenchConfig config;
-  private final Dataset data;
   private final Dirs dirs;
   private final Progress progress;
+  private final Sides sides;
 
-  WriteWorkload(BenchConfig config, Dataset data, Dirs dirs, Progress progress) {
+  WriteWorkload(BenchConfig config, Dirs dirs, Progress progress, Sides sides) {
     this.config = config;
-    this.data = data;
     this.dirs = dirs;
     this.progress = progress;
+    this.sides = sides;
   }
 
   /** One side's repetition: seconds taken, and what it wrote. */
@@ -42,7 +43,7 @@ final class WriteWorkload {
 
   /** Runs the workload, adds its figures, and returns the location of the table kept for scanning. */
   Path run(Results results) throws IOException {
-    int total = config.warmups() + config.reps();
+    int total = config.sideRuns();
     double[] tidemark = new double[config.reps()];
     double[] parquet = new double[config.reps()];
     double[] ratio = new double[config.reps()];
@@ -52,16 +53,19 @@ final class WriteWorkload {
     Run lastTidemark = null;
     Run lastParquet = null;
     for (int i = 0; i < total; i++) {
-      boolean measured = i >= config.warmups();
+      if (config.startsSideFork(i)) {
+        sides.restart();
+      }
+      int m = config.measuredSideRep(i);
       Run[] runs = new Run[3];
       for (int k = 0; k < 3; k++) {
         int side = (i + k) % 3; // each side goes first, second and third in turn
-        runs[side] = side == 0 ? tidemark() : parquet(side == 2);
+        runs[side] = write(side == 0 ? Sides.TIDEMARK : side == 1 ? Sides.PARQUET : Sides.PARQUET_FSYNC);
       }
       Run t = runs[0];
       Run p = runs[1];
       Run ps = runs[2];
-      progress.step("write", i, config.warmups(), String.format("tidemark %.2f s, parquet %.2f s, parquet+fsync %.2f s",
+      progress.line("write " + config.sideRunLabel(i) + String.format(": tidemark %.2f s, parquet %.2f s, parquet+fsync %.2f s",
           t.seconds, p.seconds, ps.seconds));
       if (lastTidemark != null) {
         Dirs.delete(lastTidemark.location());
@@ -70,8 +74,7 @@ final class WriteWorkload {
       Dirs.delete(ps.location());
       lastTidemark = t;
       lastParquet = p;
-      if (measured) {
-        int m = i - config.warmups();
+      if (m >= 0) {
         tidemark[m] = config.rows() / t.seconds();
         parquet[m] = config.rows() / p.seconds();
         ratio[m] = tidemark[m] / parquet[m];
@@ -97,16 +100,23 @@ final class WriteWorkload {
     return lastTidemark.location();
   }
 
-  private Run tidemark() {
-    Path location = dirs.fresh("write-tidemark");
+  /** One repetition of one side, in that side's JVM, into a fresh directory. */
+  private Run write(String engine) {
+    Path location = dirs.fresh("write-" + engine);
+    String[] r = sides.get(engine).call("write", location.toString());
+    return new Run(Double.parseDouble(r[0]), Double.parseDouble(r[1]), Long.parseLong(r[2]), Long.parseLong(r[3]),
+        location);
+  }
+
+  /** Tidemark's side (run by {@link SideWorker}): the rows in {@code appends} appends to a new table. */
+  static Run writeTidemark(Record[] rows, int appends, Path location) {
     Table table = Tables.create(location.toString(), Dataset.SCHEMA, Map.of(TableProperties.COMPRESSION, CODEC));
-    Record[] rows = data.rows;
-    int per = config.rowsPerAppend();
+    int per = rows.length / appends;
     Quiesce.settleIo();
     Clock clock = Clock.start();
-    for (int a = 0; a < config.appends(); a++) {
+    for (int a = 0; a < appends; a++) {
       try (AppendWriter writer = table.newAppend()) {
-        int end = a == config.appends() - 1 ? config.rows() : (a + 1) * per;
+        int end = a == appends - 1 ? rows.length : (a + 1) * per;
         for (int i = a * per; i < end; i++) {
           writer.write(rows[i]);
         }
@@ -116,21 +126,23 @@ final class WriteWorkload {
     double seconds = clock.wallSeconds();
     double cpu = clock.cpuSeconds();
     var files = table.refresh().dataFiles();
-    if (table.refresh().recordCount() != config.rows()) {
-      throw new IllegalStateException("Tidemark table holds " + table.refresh().recordCount() + " rows, expected " + config.rows());
+    if (table.refresh().recordCount() != rows.length) {
+      throw new IllegalStateException("Tidemark table holds " + table.refresh().recordCount() + " rows, expected " + rows.length);
     }
     return new Run(seconds, cpu, files.size(), files.stream().mapToLong(AddFile::size).sum(), location);
   }
 
-  private Run parquet(boolean sync) throws IOException {
-    Path dir = dirs.fresh(sync ? "write-parquet-fsync" : "write-parquet");
+  /**
+   * parquet-hadoop's side (run by {@link SideWorker}): the rows into {@code appends} files in a new
+   * directory, each forced to disk on close when {@code sync}.
+   */
+  static Run writeParquet(Record[] rows, int appends, Path dir, boolean sync) throws IOException {
     Files.createDirectories(dir);
-    Record[] rows = data.rows;
-    int per = config.rowsPerAppend();
+    int per = rows.length / appends;
     Quiesce.settleIo();
     Clock clock = Clock.start();
-    for (int a = 0; a < config.appends(); a++) {
-      int end = a == config.appends() - 1 ? config.rows() : (a + 1) * per;
+    for (int a = 0; a < appends; a++) {
+      int end = a == appends - 1 ? rows.length : (a + 1) * per;
       Path file = dir.resolve("part-" + a + ".parquet");
       ParquetBaseline.write(sync ? new SyncedOutputFile(file) : new LocalOutputFile(file), rows, a * per, end, PARQUET_CODEC);
     }

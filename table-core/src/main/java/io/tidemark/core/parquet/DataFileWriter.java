@@ -140,7 +140,29 @@ public final class DataFileWriter implements Closeable {
   public void write(Record record) {
     Objects.requireNonNull(record, "record");
     checkWritable();
-    if (current == null && unwritableReason != null) {
+    ParquetWriter<Record> w = current;
+    if (w == null) {
+      writeWithoutOpenFile(record);
+      return;
+    }
+    // the hot path, kept short: the JIT inlines it into the caller's loop
+    try {
+      w.write(record);
+    } catch (IOException e) {
+      failed = true;
+      throw new StorageException("cannot write data file " + currentLocation + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      failed = true;
+      throw e;
+    }
+    if (++currentRecords >= nextSizeCheck) {
+      checkSize();
+    }
+  }
+
+  /** A record while holding, or the first record of the next file. */
+  private void writeWithoutOpenFile(Record record) {
+    if (unwritableReason != null) {
       throw new InvalidArgumentException("cannot write records of schema " + schema + ": " + unwritableReason);
     }
     if (holding) {
