@@ -140,24 +140,11 @@ public final class DataFileWriter implements Closeable {
   public void write(Record record) {
     Objects.requireNonNull(record, "record");
     checkWritable();
-    ParquetWriter<Record> w = current;
-    if (w == null) {
+    if (current == null) {
       writeWithoutOpenFile(record);
       return;
     }
-    // the hot path, kept short: the JIT inlines it into the caller's loop
-    try {
-      w.write(record);
-    } catch (IOException e) {
-      failed = true;
-      throw new StorageException("cannot write data file " + currentLocation + ": " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      failed = true;
-      throw e;
-    }
-    if (++currentRecords >= nextSizeCheck) {
-      checkSize();
-    }
+    writeToCurrent(record);
   }
 
   /** A record while holding, or the first record of the next file. */
@@ -204,6 +191,10 @@ public final class DataFileWriter implements Closeable {
     if (current == null) {
       openFile(dictionary);
     }
+    writeToCurrent(record);
+  }
+
+  private void writeToCurrent(Record record) {
     try {
       current.write(record);
     } catch (IOException e) {

@@ -178,7 +178,7 @@ class FooterStatsTest {
   /** A writer tree that has written these records (its counts), to no file. */
   private static ValueWriters.Root written(Record... records) {
     ValueWriters.Root root = ValueWriters.root(SCHEMA.asStruct());
-    RecordConsumer discard = new DiscardingConsumer();
+    RecordConsumer discard = DiscardingConsumer.INSTANCE;
     for (Record r : records) {
       root.write(discard, r);
     }
@@ -281,44 +281,5 @@ class FooterStatsTest {
     protected WriteSupport<Record> getWriteSupport(ParquetConfiguration conf) {
       return support;
     }
-  }
-
-  /** Takes record-consumer calls and keeps nothing. */
-  private static final class DiscardingConsumer extends RecordConsumer {
-    @Override
-    public void startMessage() {}
-
-    @Override
-    public void endMessage() {}
-
-    @Override
-    public void startField(String field, int index) {}
-
-    @Override
-    public void endField(String field, int index) {}
-
-    @Override
-    public void startGroup() {}
-
-    @Override
-    public void endGroup() {}
-
-    @Override
-    public void addInteger(int value) {}
-
-    @Override
-    public void addLong(long value) {}
-
-    @Override
-    public void addBoolean(boolean value) {}
-
-    @Override
-    public void addBinary(Binary value) {}
-
-    @Override
-    public void addFloat(float value) {}
-
-    @Override
-    public void addDouble(double value) {}
   }
 }
