@@ -43,10 +43,15 @@ final class SideProcess implements AutoCloseable {
 
   /** Starts a side's JVM, which generates the rows and waits for commands. */
   static SideProcess start(String engine, BenchConfig config) {
+    String opts = System.getenv("TIDEMARK_BENCH_SIDE_JAVA_OPTS");
+    return start(engine, config, opts == null || opts.isBlank() ? DEFAULT_JAVA_OPTS : opts);
+  }
+
+  /** Starts a side's JVM with these JVM options (separated by white space). */
+  static SideProcess start(String engine, BenchConfig config, String javaOpts) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    String opts = System.getenv("TIDEMARK_BENCH_SIDE_JAVA_OPTS");
-    command.addAll(Arrays.asList((opts == null || opts.isBlank() ? DEFAULT_JAVA_OPTS : opts).trim().split("\\s+")));
+    command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SideWorker.class.getName(),
         engine, Integer.toString(config.rows()), Integer.toString(config.appends())));
     try {
