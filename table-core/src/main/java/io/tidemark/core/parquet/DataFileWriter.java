@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * one reaches the target size (the size is checked every few hundred records, so a file can end
  * up a little larger). Gives each file's column statistics, from the Parquet footer (see
  * {@link FooterStats}). A writer that finishes before its 256th record
- * writes its one file without dictionary encoding. Not thread-safe.
+ * writes its one file without dictionary encoding. Files of a flat schema (top-level primitive
+ * columns only) are written straight into Parquet's column writers ({@link ColumnarFileWriter});
+ * others through parquet-hadoop's {@link ParquetWriter}. Not thread-safe.
  *
  * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}
  * was called. After a failed {@link #write}, the writer can only be aborted.
@@ -67,18 +69,22 @@ public final class DataFileWriter implements Closeable {
   private final Schema schema;
   private final WriterOptions options;
   private final ValueWriters.Root root;
+  private final MessageType parquetSchema;
+  /** Whether files are written straight into column writers ({@link ColumnarFileWriter}). */
+  private final boolean columnar;
   private final RecordWriteSupport writeSupport;
   private final String unwritableReason;
   private final List<AddFile> written = new ArrayList<>();
   private final List<String> locations = new ArrayList<>();
-  private Consumer<ParquetWriter.Builder<Record, ?>> parquetSettings = builder -> {};
+  /** Set by tests only; a file is then written through parquet-hadoop's own writer. */
+  private Consumer<ParquetWriter.Builder<Record, ?>> parquetSettings;
   private final List<io.tidemark.core.io.OutputFile> unforced = new ArrayList<>();
   private boolean forceLater;
 
   /** Records held before the first file is opened (see {@link #SMALL_FILE_ROWS}). */
   private final List<Record> held = new ArrayList<>();
   private boolean holding = true;
-  private ParquetWriter<Record> current;
+  private RecordFileWriter current;
   private SizeTrackingOutputFile currentOutput;
   private String currentPath;
   private String currentLocation;
@@ -125,7 +131,8 @@ public final class DataFileWriter implements Closeable {
     this.partitionValues = Collections.unmodifiableMap(
         new LinkedHashMap<>(Objects.requireNonNull(partitionValues, "partitionValues")));
     this.unwritableReason = ParquetSchemas.unwritableReason(schema);
-    MessageType parquetSchema = ParquetSchemas.convert(schema);
+    this.parquetSchema = ParquetSchemas.convert(schema);
+    this.columnar = ColumnarFileWriter.supports(parquetSchema);
     this.root = ValueWriters.root(schema.asStruct());
     this.writeSupport = new RecordWriteSupport(parquetSchema, root);
   }
@@ -212,7 +219,7 @@ public final class DataFileWriter implements Closeable {
   }
 
   private void checkSize() {
-    long size = current.getDataSize();
+    long size = current.dataSize();
     long target = options.targetFileSizeBytes();
     if (size >= target) {
       closeFile();
@@ -251,7 +258,7 @@ public final class DataFileWriter implements Closeable {
     aborted = true;
     held.clear();
     if (current != null) {
-      ParquetWriter<Record> w = current;
+      RecordFileWriter w = current;
       current = null;
       try {
         w.close();
@@ -314,7 +321,8 @@ public final class DataFileWriter implements Closeable {
 
   /**
    * For tests: adjusts the Parquet writer of every file opened from now on, after Tidemark's own
-   * settings (a row-group row limit gives a small file several row groups, for instance).
+   * settings (a row-group row limit gives a small file several row groups, for instance). Files
+   * are then written through parquet-hadoop's {@link ParquetWriter}, whatever the schema.
    */
   DataFileWriter parquetSettings(Consumer<ParquetWriter.Builder<Record, ?>> settings) {
     this.parquetSettings = Objects.requireNonNull(settings, "settings");
@@ -331,15 +339,10 @@ public final class DataFileWriter implements Closeable {
       unforced.add(file);
     }
     try {
-      Builder builder = new Builder(currentOutput, writeSupport)
-          .withConf(new PlainParquetConfiguration())
-          .withCodecFactory(new Codecs())
-          .withCompressionCodec(options.codec())
-          .withRowGroupSize(Math.min(options.targetFileSizeBytes(), MAX_ROW_GROUP_SIZE))
-          .withWriteMode(ParquetFileWriter.Mode.CREATE)
-          .withDictionaryEncoding(dictionary);
-      parquetSettings.accept(builder);
-      current = builder.build();
+      current = parquetSettings == null && columnar
+          ? new ColumnarFileWriter(currentOutput, parquetSchema, writeSupport, root, new Codecs(), options.codec(),
+              rowGroupSize(), dictionary)
+          : parquetWriter(dictionary);
     } catch (IOException e) {
       failed = true;
       currentOutput.closeQuietly();
@@ -354,7 +357,7 @@ public final class DataFileWriter implements Closeable {
   }
 
   private void closeFile() {
-    ParquetWriter<Record> w = current;
+    RecordFileWriter w = current;
     current = null;
     long size;
     try {
@@ -369,13 +372,31 @@ public final class DataFileWriter implements Closeable {
     try {
       // the footer as Parquet holds it in memory: its bounds are whole values, where the file's
       // footer leaves out bounds longer than 4 KiB
-      stats = root.stats(w.getFooter(), currentLocation);
+      stats = root.stats(w.footer(), currentLocation);
     } catch (RuntimeException e) {
       failed = true;
       throw e;
     }
     written.add(new AddFile(currentPath, partitionValues, specId, size, currentRecords, stats, true));
     root.resetStats();
+  }
+
+  private RecordFileWriter parquetWriter(boolean dictionary) throws IOException {
+    Builder builder = new Builder(currentOutput, writeSupport)
+        .withConf(new PlainParquetConfiguration())
+        .withCodecFactory(new Codecs())
+        .withCompressionCodec(options.codec())
+        .withRowGroupSize(rowGroupSize())
+        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+        .withDictionaryEncoding(dictionary);
+    if (parquetSettings != null) {
+      parquetSettings.accept(builder);
+    }
+    return RecordFileWriter.of(builder.build());
+  }
+
+  private long rowGroupSize() {
+    return Math.min(options.targetFileSizeBytes(), MAX_ROW_GROUP_SIZE);
   }
 
   /** Builds Parquet writers of records on an output file, without Hadoop configuration. */
