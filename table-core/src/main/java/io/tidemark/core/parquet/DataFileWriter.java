@@ -399,8 +399,8 @@ public final class DataFileWriter implements Closeable {
     return Math.min(options.targetFileSizeBytes(), MAX_ROW_GROUP_SIZE);
   }
 
-  /** Builds Parquet writers of records on an output file, without Hadoop configuration. */
-  private static final class Builder extends ParquetWriter.Builder<Record, Builder> {
+  /** Builds Parquet writers of records on an output file, without Hadoop configuration (tests use it too). */
+  static final class Builder extends ParquetWriter.Builder<Record, Builder> {
     private final RecordWriteSupport writeSupport;
 
     Builder(OutputFile file, RecordWriteSupport writeSupport) {

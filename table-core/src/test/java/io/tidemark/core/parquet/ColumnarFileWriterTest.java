@@ -14,15 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +139,7 @@ class ColumnarFileWriterTest {
   private static void writeWithParquetHadoop(Path file, MessageType message, List<Record> records,
       CompressionCodecName codec, long rowGroupSize, boolean dictionary) throws Exception {
     RecordWriteSupport support = new RecordWriteSupport(message, ValueWriters.root(FLAT.asStruct()));
-    try (ParquetWriter<Record> writer = new Builder(new LocalOutputFile(file), support)
+    try (ParquetWriter<Record> writer = new DataFileWriter.Builder(new LocalOutputFile(file), support)
         .withConf(new PlainParquetConfiguration())
         .withCodecFactory(new Codecs())
         .withCompressionCodec(codec)
@@ -154,31 +150,6 @@ class ColumnarFileWriterTest {
       for (Record r : records) {
         writer.write(r);
       }
-    }
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Record, Builder> {
-    private final RecordWriteSupport support;
-
-    Builder(OutputFile file, RecordWriteSupport support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    protected WriteSupport<Record> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Record> getWriteSupport(ParquetConfiguration conf) {
-      return support;
     }
   }
 }

@@ -13,14 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.statistics.DoubleStatistics;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
@@ -28,7 +25,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.ColumnOrder;
@@ -246,7 +242,7 @@ class FooterStatsTest {
   private static ParquetMetadata write(MessageType message, ValueWriters.Root root, List<Record> records,
       int rowGroupRows, Path file) throws Exception {
     RecordWriteSupport support = new RecordWriteSupport(message, root);
-    ParquetWriter<Record> writer = new TestBuilder(new LocalOutputFile(file), support)
+    ParquetWriter<Record> writer = new DataFileWriter.Builder(new LocalOutputFile(file), support)
         .withConf(new PlainParquetConfiguration()).withRowGroupRowCountLimit(rowGroupRows).build();
     try {
       for (Record r : records) {
@@ -256,30 +252,5 @@ class FooterStatsTest {
       writer.close();
     }
     return writer.getFooter();
-  }
-
-  private static final class TestBuilder extends ParquetWriter.Builder<Record, TestBuilder> {
-    private final RecordWriteSupport support;
-
-    TestBuilder(OutputFile file, RecordWriteSupport support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected TestBuilder self() {
-      return this;
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    protected WriteSupport<Record> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Record> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
   }
 }
