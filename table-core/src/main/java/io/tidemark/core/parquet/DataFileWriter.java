@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * (or another directory of the table, for a partition), rolling to a new file once the current
  * one reaches the target size (the size is checked every few hundred records, so a file can end
  * up a little larger). Gives each file's column statistics, from the Parquet footer (see
- * {@link FooterStats}). A writer that finishes before its 256th record
- * writes its one file without dictionary encoding. Files of a flat schema (top-level primitive
- * columns only) are written straight into Parquet's column writers ({@link ColumnarFileWriter});
- * others through parquet-hadoop's {@link ParquetWriter}. Not thread-safe.
+ * {@link FooterStats}). A writer that finishes before its 256th record writes its one file
+ * without dictionary encoding. Files of a flat schema (top-level primitive columns only) are
+ * written straight into Parquet's column writers ({@link ColumnarFileWriter}), others through
+ * parquet-hadoop's {@link ParquetWriter}. Not thread-safe.
  *
  * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}
  * was called. After a failed {@link #write}, the writer can only be aborted.
