@@ -38,7 +38,7 @@ final class MicroWorkload {
         .forks(forks())
         // Tidemark's small-file path took 6 to 7 s to reach its steady speed (600-1,000 µs per
         // file before, 60 after): fewer warm-up seconds measured the JIT, not the writer
-        .warmupIterations(config.quick() ? 8 : 10)
+        .warmupIterations(config.quick() ? 6 : 10)
         .warmupTime(TimeValue.milliseconds(1000))
         .measurementIterations(config.quick() ? 3 : 8)
         .measurementTime(TimeValue.milliseconds(config.quick() ? 500 : 1000))
