@@ -20,15 +20,16 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Writes records of a flat schema (top-level primitive columns only) straight into Parquet's
- * column writers, without parquet-hadoop's general record consumer. That consumer keeps, for
- * every record, a bit set of the fields seen at each level and fills in nulls for the missing ones
- * by walking the schema; for a flat schema the column of a value is its field's position, so
- * this writer needs neither. Row groups are cut as parquet-hadoop's writer cuts them (the
+ * Writes records of a schema without repeated fields (primitives and structs, no lists or maps)
+ * straight into Parquet's column writers, without parquet-hadoop's general record consumer. That
+ * consumer keeps, for every record, a bit set of the fields seen at each level and fills in nulls
+ * for the missing ones by walking the schema; without repetition, every field maps to a fixed
+ * range of leaf columns, so this writer needs neither. Row groups are cut as parquet-hadoop's writer cuts them (the
  * buffered size is checked at the same record counts), and the files are the same byte for byte.
  */
 final class ColumnarFileWriter implements RecordFileWriter {
@@ -53,10 +54,14 @@ final class ColumnarFileWriter implements RecordFileWriter {
   private int rowGroupOrdinal;
   private boolean closed;
 
-  /** Whether every field of the schema is a primitive column at the top level. */
+  /** Whether no field of the schema, at any depth, is repeated: no lists and no maps. */
   static boolean supports(MessageType schema) {
-    for (Type field : schema.getFields()) {
-      if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+    return noneRepeated(schema);
+  }
+
+  private static boolean noneRepeated(GroupType group) {
+    for (Type field : group.getFields()) {
+      if (field.isRepetition(Type.Repetition.REPEATED) || (!field.isPrimitive() && !noneRepeated(field.asGroupType()))) {
         return false;
       }
     }
@@ -67,7 +72,7 @@ final class ColumnarFileWriter implements RecordFileWriter {
       CompressionCodecFactory codecs, CompressionCodecName codec, long rowGroupSize, boolean dictionary)
       throws IOException {
     if (!supports(schema)) {
-      throw new IllegalArgumentException("not a flat schema: " + schema);
+      throw new IllegalArgumentException("a schema with repeated fields: " + schema);
     }
     this.schema = schema;
     this.writeSupport = writeSupport;
@@ -186,15 +191,50 @@ final class ColumnarFileWriter implements RecordFileWriter {
   }
 
   /**
-   * The record consumer of a flat schema: a field's position is its column. Fields come in
-   * order, and a null one is left out, so the columns skipped before a field, and those left at
-   * the end of a record, are nulls.
+   * One group of the schema (the message, or a struct) as the consumer walks it: for each field,
+   * the leaf columns under it and the definition level of a value present there.
+   */
+  private static final class Group {
+    final Group[] structs;
+    final int[] firstColumn;
+    final int[] endColumn;
+    final int[] definition;
+    /** The definition level of this group itself when present (0 for the message). */
+    final int ownDefinition;
+
+    Group(GroupType type, int ownDefinition, int[] nextColumn) {
+      int n = type.getFieldCount();
+      this.ownDefinition = ownDefinition;
+      this.structs = new Group[n];
+      this.firstColumn = new int[n];
+      this.endColumn = new int[n];
+      this.definition = new int[n];
+      for (int i = 0; i < n; i++) {
+        Type field = type.getType(i);
+        definition[i] = ownDefinition + (field.isRepetition(Type.Repetition.OPTIONAL) ? 1 : 0);
+        firstColumn[i] = nextColumn[0];
+        if (field.isPrimitive()) {
+          nextColumn[0]++;
+        } else {
+          structs[i] = new Group(field.asGroupType(), definition[i], nextColumn);
+        }
+        endColumn[i] = nextColumn[0];
+      }
+    }
+  }
+
+  /**
+   * The record consumer of a schema without repeated fields: every field maps to a fixed range of
+   * leaf columns. Fields come in order and a null one is left out, so the fields skipped before a
+   * field, and those left at the end of a group, are nulls at the group's own definition level.
    */
   private static final class Columns extends RecordConsumer {
     private final ColumnWriteStore store;
     private final ColumnWriter[] writers;
-    private final int[] maxDefinition;
-    private int next;
+    private final Group[] groups;
+    private final int[] next;
+    private final int[] field;
+    private int depth;
     private ColumnWriter writer;
     private int definition;
 
@@ -202,49 +242,65 @@ final class ColumnarFileWriter implements RecordFileWriter {
       this.store = store;
       List<ColumnDescriptor> descriptors = schema.getColumns();
       this.writers = new ColumnWriter[descriptors.size()];
-      this.maxDefinition = new int[descriptors.size()];
       for (int i = 0; i < writers.length; i++) {
         writers[i] = store.getColumnWriter(descriptors.get(i));
-        maxDefinition[i] = descriptors.get(i).getMaxDefinitionLevel();
       }
+      int levels = descriptors.stream().mapToInt(d -> d.getPath().length).max().orElse(1);
+      this.groups = new Group[levels];
+      this.next = new int[levels];
+      this.field = new int[levels];
+      groups[0] = new Group(schema, 0, new int[1]);
     }
 
     @Override
     public void startMessage() {
-      next = 0;
+      depth = 0;
+      next[0] = 0;
     }
 
     @Override
     public void endMessage() {
-      writeNullsBefore(writers.length);
+      writeNullsBefore(groups[0].structs.length);
       store.endRecord();
     }
 
     @Override
-    public void startField(String field, int index) {
+    public void startField(String name, int index) {
       writeNullsBefore(index);
-      writer = writers[index];
-      definition = maxDefinition[index];
-      next = index + 1;
+      Group group = groups[depth];
+      field[depth] = index;
+      writer = writers[group.firstColumn[index]];
+      definition = group.definition[index];
     }
 
+    /** Nulls for the fields of the current group from the next expected one up to {@code index}. */
     private void writeNullsBefore(int index) {
-      for (int i = next; i < index; i++) {
-        writers[i].writeNull(0, 0);
+      Group group = groups[depth];
+      if (next[depth] < index) {
+        for (int c = group.firstColumn[next[depth]]; c < group.endColumn[index - 1]; c++) {
+          writers[c].writeNull(0, group.ownDefinition);
+        }
       }
+      next[depth] = index;
     }
 
     @Override
-    public void endField(String field, int index) {}
+    public void endField(String name, int index) {
+      next[depth] = index + 1;
+    }
 
     @Override
     public void startGroup() {
-      throw new UnsupportedOperationException("a flat schema has no groups");
+      Group struct = groups[depth].structs[field[depth]];
+      depth++;
+      groups[depth] = struct;
+      next[depth] = 0;
     }
 
     @Override
     public void endGroup() {
-      throw new UnsupportedOperationException("a flat schema has no groups");
+      writeNullsBefore(groups[depth].structs.length);
+      depth--;
     }
 
     @Override

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * one reaches the target size (the size is checked every few hundred records, so a file can end
  * up a little larger). Gives each file's column statistics, from the Parquet footer (see
  * {@link FooterStats}). A writer that finishes before its 256th record writes its one file
- * without dictionary encoding. Files of a flat schema (top-level primitive columns only) are
- * written straight into Parquet's column writers ({@link ColumnarFileWriter}), others through
+ * without dictionary encoding. Files of a schema without lists and maps are written
+ * straight into Parquet's column writers ({@link ColumnarFileWriter}), others through
  * parquet-hadoop's {@link ParquetWriter}. Not thread-safe.
  *
  * <p>Use it in try-with-resources: {@link #close()} deletes the files unless {@link #finish()}

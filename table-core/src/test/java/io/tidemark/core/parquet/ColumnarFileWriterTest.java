@@ -6,8 +6,12 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.types.ListType;
+import io.tidemark.spec.types.MapType;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.StructType;
+import io.tidemark.spec.types.Type;
 import io.tidemark.spec.types.Types;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ColumnarFileWriterTest {
   private static final long SEED = 20261207L;
-  /** The top-level primitive columns of {@link RandomRecords#SCHEMA}: every primitive type, decimals in each form. */
-  private static final Schema FLAT = flat(RandomRecords.SCHEMA);
+  /**
+   * {@link RandomRecords#SCHEMA} without its list and map: every primitive type, decimals in each
+   * form, and a struct nested in a struct, with nulls at every level.
+   */
+  private static final Schema UNREPEATED = withoutListsAndMaps(RandomRecords.SCHEMA);
 
   @TempDir
   Path dir;
 
   @Test
-  void filesOfAFlatSchemaAreByteForByteThoseOfParquetHadoopsWriter() throws Exception {
+  void filesOfASchemaOfPrimitivesAndStructsAreByteForByteThoseOfParquetHadoopsWriter() throws Exception {
     Random random = new Random(SEED);
     RandomRecords source = new RandomRecords(random);
     long[] rowGroupSizes = {2 << 10, 16 << 10, 1 << 20, 128L << 20};
@@ -53,8 +60,8 @@ class ColumnarFileWriterTest {
 
       Path columnar = dir.resolve(file + "-columnar.parquet");
       Path parquet = dir.resolve(file + "-parquet.parquet");
-      MessageType message = ParquetSchemas.convert(FLAT);
-      ValueWriters.Root root = ValueWriters.root(FLAT.asStruct());
+      MessageType message = ParquetSchemas.convert(UNREPEATED);
+      ValueWriters.Root root = ValueWriters.root(UNREPEATED.asStruct());
       ColumnarFileWriter writer = new ColumnarFileWriter(new LocalOutputFile(columnar), message,
           new RecordWriteSupport(message, root), root, new Codecs(), codec, rowGroupSize, dictionary);
       for (Record r : records) {
@@ -72,7 +79,7 @@ class ColumnarFileWriterTest {
   }
 
   @Test
-  void dataFileWriterWritesAFlatSchemaThroughColumnsAsParquetHadoopWouldWithTheStatsOfItsRecords() throws Exception {
+  void dataFileWriterWritesStructsThroughColumnsAsParquetHadoopWouldWithTheStatsOfItsRecords() throws Exception {
     Random random = new Random(SEED + 1);
     RandomRecords source = new RandomRecords(random);
     source.newFile();
@@ -85,10 +92,10 @@ class ColumnarFileWriterTest {
     AddFile columnar = writeOne(io, table, records, false);
     AddFile parquet = writeOne(io, table, records, true); // the test hook sends the file through ParquetWriter
     assertThat(columnar.recordCount()).isEqualTo(records.size());
-    assertThat(columnar.stats()).containsExactlyEntriesOf(StatsOracle.expected(FLAT.asStruct(), records));
+    assertThat(columnar.stats()).containsExactlyEntriesOf(StatsOracle.expected(UNREPEATED.asStruct(), records));
     assertThat(parquet.stats()).isEqualTo(columnar.stats());
     assertThat(Files.readAllBytes(Path.of(table, columnar.path()))).isEqualTo(Files.readAllBytes(Path.of(table, parquet.path())));
-    List<Record> read = TestData.read(io, table, columnar, FLAT);
+    List<Record> read = TestData.read(io, table, columnar, UNREPEATED);
     assertThat(read).hasSize(records.size());
     // values come back at microsecond precision; the ids show every row is there, in order
     assertThat(read.stream().map(r -> r.get("id")).toList())
@@ -96,7 +103,7 @@ class ColumnarFileWriterTest {
   }
 
   private static AddFile writeOne(FileIO io, String table, List<Record> records, boolean throughParquetWriter) {
-    try (DataFileWriter writer = new DataFileWriter(io, table, FLAT, WriterOptions.defaults())) {
+    try (DataFileWriter writer = new DataFileWriter(io, table, UNREPEATED, WriterOptions.defaults())) {
       if (throughParquetWriter) {
         writer.parquetSettings(builder -> {});
       }
@@ -110,35 +117,48 @@ class ColumnarFileWriterTest {
   }
 
   @Test
-  void onlySchemasOfTopLevelPrimitiveColumnsAreFlat() {
-    assertThat(ColumnarFileWriter.supports(ParquetSchemas.convert(FLAT))).isTrue();
+  void schemasWithAListOrAMapAtAnyDepthGoThroughParquetHadoopsWriter() {
+    assertThat(UNREPEATED.column("point").type()).isInstanceOf(StructType.class);
+    assertThat(ColumnarFileWriter.supports(ParquetSchemas.convert(UNREPEATED))).isTrue();
     assertThat(ColumnarFileWriter.supports(ParquetSchemas.convert(RandomRecords.SCHEMA))).isFalse();
     Schema list = Schema.builder().required("id", Types.LONG).optional("tags", Types.list(Types.STRING)).build();
     assertThat(ColumnarFileWriter.supports(ParquetSchemas.convert(list))).isFalse();
+    Schema nested = Schema.builder().required("id", Types.LONG)
+        .optional("s", Types.struct(Types.optional("m", Types.map(Types.STRING, Types.LONG)))).build();
+    assertThat(ColumnarFileWriter.supports(ParquetSchemas.convert(nested))).isFalse();
   }
 
-  private static Schema flat(Schema schema) {
+  private static Schema withoutListsAndMaps(Schema schema) {
     Schema.Builder builder = Schema.builder();
     for (NestedField f : schema.columns()) {
-      if (!f.type().isNested()) {
+      if (!(f.type() instanceof ListType) && !(f.type() instanceof MapType)) {
         builder.column(f.name(), f.type(), f.required(), null);
       }
     }
     return builder.build();
   }
 
-  /** The values of the flat columns of a record of the full schema. */
+  /** The values of a record of the full schema, for the same columns of {@link #UNREPEATED}. */
   private static Record project(Record full) {
-    List<Object> values = new ArrayList<>();
-    for (NestedField f : FLAT.columns()) {
-      values.add(full.get(f.name()));
+    return (Record) convert(full, UNREPEATED.asStruct());
+  }
+
+  /** A value again for the same type with other field ids: structs are made anew, field by field. */
+  private static Object convert(Object value, Type type) {
+    if (value == null || !(type instanceof StructType struct)) {
+      return value;
     }
-    return Record.of(FLAT, values.toArray());
+    Record record = (Record) value;
+    List<Object> values = new ArrayList<>();
+    for (NestedField f : struct.fields()) {
+      values.add(convert(record.get(f.name()), f.type()));
+    }
+    return Record.of(struct, values.toArray());
   }
 
   private static void writeWithParquetHadoop(Path file, MessageType message, List<Record> records,
       CompressionCodecName codec, long rowGroupSize, boolean dictionary) throws Exception {
-    RecordWriteSupport support = new RecordWriteSupport(message, ValueWriters.root(FLAT.asStruct()));
+    RecordWriteSupport support = new RecordWriteSupport(message, ValueWriters.root(UNREPEATED.asStruct()));
     try (ParquetWriter<Record> writer = new DataFileWriter.Builder(new LocalOutputFile(file), support)
         .withConf(new PlainParquetConfiguration())
         .withCodecFactory(new Codecs())
