@@ -10,8 +10,8 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Storage that counts the bytes written to it and keeps none: the sink of the per-operation write
- * benchmarks, so that they measure encoding, for Tidemark and parquet-hadoop alike, and no disk.
- * Only writing is supported.
+ * benchmarks and of {@link WriteBreakdown}'s in-memory variants, so that they measure encoding,
+ * for Tidemark and parquet-hadoop alike, and no disk. Only writing is supported.
  */
 final class DiscardingFileIO implements FileIO {
   @Override

@@ -5,11 +5,8 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import java.io.IOException;
@@ -20,9 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A diagnostic, not part of the benchmark run: splits the write workload's gap between Tidemark
@@ -51,13 +46,14 @@ public final class WriteBreakdown {
     int per = rows / appends;
     Dirs dirs = Dirs.create(parent);
     Map<String, Variant> variants = new LinkedHashMap<>();
+    DiscardingFileIO discard = new DiscardingFileIO();
     variants.put("A parquet-hadoop, in memory (encoding only)", dir -> {
       for (int a = 0; a < appends; a++) {
-        ParquetBaseline.write(new MemoryOutput("m" + a), r, a * per, (a + 1) * per, WriteWorkload.PARQUET_CODEC);
+        ParquetBaseline.write(discard.newOutputFile("m" + a), r, a * per, (a + 1) * per, WriteWorkload.PARQUET_CODEC);
       }
     });
     variants.put("B Tidemark DataFileWriter, in memory (encoding + stats)", dir -> {
-      FileIO io = new MemoryFileIO();
+      FileIO io = discard;
       for (int a = 0; a < appends; a++) {
         try (DataFileWriter w = new DataFileWriter(io, "/mem", Dataset.SCHEMA, WriterOptions.defaults())) {
           for (int i = a * per; i < (a + 1) * per; i++) {
@@ -149,77 +145,5 @@ public final class WriteBreakdown {
       System.out.printf("  %-68s wall %6.3f s (%.3f – %.3f)  cpu %6.3f s (%.3f – %.3f)%n", name, s.median(), s.min(), s.max(),
           c.median(), c.min(), c.max());
     }
-  }
-
-  /** An output that discards its bytes, counting them. */
-  static final class MemoryOutput implements OutputFile {
-    private final String location;
-
-    MemoryOutput(String location) {
-      this.location = location;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) {
-      return new PositionOutputStream() {
-        private long pos;
-
-        @Override
-        public long getPos() {
-          return pos;
-        }
-
-        @Override
-        public void write(int b) {
-          pos++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          pos += len;
-        }
-      };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public String location() {
-      return location;
-    }
-  }
-
-  /** Discards everything written. */
-  static final class MemoryFileIO implements FileIO {
-    @Override
-    public InputFile newInputFile(String location) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public OutputFile newOutputFile(String location) {
-      return new MemoryOutput(location);
-    }
-
-    @Override
-    public boolean createExclusive(String location, byte[] content) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<byte[]> readIfExists(String location) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<FileEntry> list(String prefix, String startAfter) {
-      return List.of();
-    }
-
-    @Override
-    public void delete(String location) {}
   }
 }

@@ -29,8 +29,9 @@ import org.apache.parquet.schema.Type;
  * straight into Parquet's column writers, without parquet-hadoop's general record consumer. That
  * consumer keeps, for every record, a bit set of the fields seen at each level and fills in nulls
  * for the missing ones by walking the schema; without repetition, every field maps to a fixed
- * range of leaf columns, so this writer needs neither. Row groups are cut as parquet-hadoop's writer cuts them (the
- * buffered size is checked at the same record counts), and the files are the same byte for byte.
+ * range of leaf columns, so this writer needs neither. Row groups are cut as parquet-hadoop's
+ * writer cuts them (the buffered size is checked at the same record counts), and the files are
+ * the same byte for byte.
  */
 final class ColumnarFileWriter implements RecordFileWriter {
   private final ParquetFileWriter file;
@@ -41,6 +42,8 @@ final class ColumnarFileWriter implements RecordFileWriter {
   private final RecordWriteSupport writeSupport;
   private final ValueWriters.Root root;
   private final Map<String, String> metadata;
+  /** The message's fields and their leaf columns, the same for every row group. */
+  private final Group fields;
   private final long rowGroupSize;
   private final int rowGroupRowLimit;
   private long nextRowGroupSize;
@@ -82,6 +85,7 @@ final class ColumnarFileWriter implements RecordFileWriter {
     this.rowGroupSize = rowGroupSize;
     this.rowGroupRowLimit = props.getRowGroupRowCountLimit();
     this.nextRowGroupSize = rowGroupSize;
+    this.fields = new Group(schema, 0, new int[1]);
     WriteSupport.WriteContext context = writeSupport.init(new PlainParquetConfiguration());
     this.metadata = new HashMap<>(context.getExtraMetaData());
     this.file = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE, rowGroupSize,
@@ -102,7 +106,7 @@ final class ColumnarFileWriter implements RecordFileWriter {
         .withRowGroupOrdinal(rowGroupOrdinal)
         .build();
     columns = props.newColumnWriteStore(schema, pages, pages);
-    consumer = new Columns(schema, columns);
+    consumer = new Columns(schema, fields, columns);
   }
 
   @Override
@@ -238,7 +242,7 @@ final class ColumnarFileWriter implements RecordFileWriter {
     private ColumnWriter writer;
     private int definition;
 
-    Columns(MessageType schema, ColumnWriteStore store) {
+    Columns(MessageType schema, Group message, ColumnWriteStore store) {
       this.store = store;
       List<ColumnDescriptor> descriptors = schema.getColumns();
       this.writers = new ColumnWriter[descriptors.size()];
@@ -249,7 +253,7 @@ final class ColumnarFileWriter implements RecordFileWriter {
       this.groups = new Group[levels];
       this.next = new int[levels];
       this.field = new int[levels];
-      groups[0] = new Group(schema, 0, new int[1]);
+      groups[0] = message;
     }
 
     @Override
