@@ -188,11 +188,10 @@ public final class DataFileWriter implements Closeable {
   private void writeHeld(boolean dictionary) {
     holding = false;
     root.resetStats(); // the conversions of hold() counted them
-    List<Record> records = new ArrayList<>(held);
-    held.clear();
-    for (Record r : records) {
+    for (Record r : held) {
       append(r, dictionary);
     }
+    held.clear();
   }
 
   private void append(Record record, boolean dictionary) {
