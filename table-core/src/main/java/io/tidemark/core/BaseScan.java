@@ -114,7 +114,7 @@ final class BaseScan implements Scan {
   }
 
   private io.tidemark.core.io.InputFile input(AddFile file) {
-    return table.io().newInputFile(table.location() + "/" + file.path());
+    return table.locations().inputFile(file.path());
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.tidemark.core.evolve.Evolution;
 import io.tidemark.core.evolve.UpdatePartitionSpec;
 import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.ops.Compaction;
@@ -44,6 +45,7 @@ final class BaseTable implements Table, TableContext {
 
   private final FileIO io;
   private final String location;
+  private final TableLocations locations;
   private final TransactionLog log;
   private final SnapshotLoader loader;
   private final Committer committer;
@@ -52,12 +54,18 @@ final class BaseTable implements Table, TableContext {
   BaseTable(FileIO io, String location) {
     this.io = io;
     this.location = location;
+    this.locations = new TableLocations(io, location);
     this.log = new TransactionLog(io, location, COMMIT_CACHE_BYTES);
     ManifestCache manifests = new ManifestCache(io, location, MANIFEST_CACHE_BYTES);
     CheckpointStore checkpoints = new CheckpointStore(io, location);
     this.loader = new SnapshotLoader(log, checkpoints, manifests, location);
     this.committer = new Committer(log, loader, location);
     this.checkpointWriter = new CheckpointWriter(io, location, manifests, checkpoints);
+  }
+
+  @Override
+  public TableLocations locations() {
+    return locations;
   }
 
   @Override

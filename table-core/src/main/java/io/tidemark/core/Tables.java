@@ -11,7 +11,6 @@ import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +36,7 @@ public final class Tables {
 
   /** Creates an empty, unpartitioned table with properties (see {@link TableProperties}). */
   public static Table create(String location, Schema schema, Map<String, String> properties) {
-    String normalized = normalize(location);
-    return create(FileIOs.forLocation(normalized), normalized, schema, properties);
+    return create(FileIOs.forLocation(checkNotEmpty(location)), location, schema, properties);
   }
 
   /** Creates an empty, unpartitioned table on the given storage. */
@@ -52,14 +50,13 @@ public final class Tables {
    * written to one set of files per partition, and filters on the source columns prune them.
    */
   public static Table create(String location, Schema schema, PartitionSpec spec, Map<String, String> properties) {
-    String normalized = normalize(location);
-    return create(FileIOs.forLocation(normalized), normalized, schema, spec, properties);
+    return create(FileIOs.forLocation(checkNotEmpty(location)), location, schema, spec, properties);
   }
 
   /** Creates an empty, partitioned table on the given storage. */
   public static Table create(FileIO io, String location, Schema schema, PartitionSpec spec,
       Map<String, String> properties) {
-    String normalized = normalize(location);
+    String root = io.tableRoot(checkNotEmpty(location));
     checkProperties(properties);
     spec.checkCompatible(schema);
     if (spec.specId() != 0) {
@@ -68,7 +65,7 @@ public final class Tables {
     int lastPartitionId = spec.isUnpartitioned() ? UNASSIGNED_PARTITION_ID : spec.lastAssignedFieldId();
     Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
         List.of(spec), 0, lastPartitionId, properties, System.currentTimeMillis());
-    BaseTable table = new BaseTable(io, normalized);
+    BaseTable table = new BaseTable(io, root);
     table.committer().create(new PendingCommit("CREATE TABLE", Map.of(), Map.of(), Protocol.current(),
         metadata, null, List.of(), List.of(), false));
     return table;
@@ -80,29 +77,25 @@ public final class Tables {
    * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
    */
   public static Table open(String location) {
-    String normalized = normalize(location);
-    return open(FileIOs.forLocation(normalized), normalized);
+    return open(FileIOs.forLocation(checkNotEmpty(location)), location);
   }
 
-  /** Opens an existing table on the given storage. */
+  /**
+   * Opens an existing table on the given storage. However the location is written (a plain,
+   * relative or {@code file:} path, with {@code ..} segments or a trailing slash), the table's
+   * {@link Table#location()} is the storage's {@linkplain FileIO#tableRoot one spelling} of it.
+   */
   public static Table open(FileIO io, String location) {
-    BaseTable table = new BaseTable(io, normalize(location));
+    BaseTable table = new BaseTable(io, io.tableRoot(checkNotEmpty(location)));
     table.refresh();
     return table;
   }
 
-  private static String normalize(String location) {
+  private static String checkNotEmpty(String location) {
     if (location == null || location.isBlank()) {
       throw new InvalidArgumentException("table location is empty");
     }
-    String trimmed = location.strip();
-    while (trimmed.length() > 1 && trimmed.endsWith("/") && !trimmed.endsWith("://")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    if (FileIOs.schemeOf(trimmed) == null) {
-      return Paths.get(trimmed).toAbsolutePath().normalize().toString();
-    }
-    return trimmed;
+    return location.strip();
   }
 
   private static void checkProperties(Map<String, String> properties) {

@@ -1,6 +1,7 @@
 package io.tidemark.core.commit;
 
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.snapshot.TableState;
 import java.time.Instant;
@@ -16,6 +17,9 @@ public interface TableContext {
 
   /** The table root, without trailing slash. */
   String location();
+
+  /** Where the table's files are, and the check that a location is inside the table. */
+  TableLocations locations();
 
   /** Reads the commits added since the last look and returns the newest state. */
   TableState latestState();

@@ -82,6 +82,34 @@ public interface FileIO extends Closeable {
   /** Deletes a file; a file that does not exist is not an error. */
   void delete(String location) throws IOException;
 
+  /**
+   * The one spelling of a table root on this storage, so that a table names the same files however
+   * its location was written. Locations under the root are made by appending a relative path to
+   * this string, and every storage reads those paths literally: nothing a table appends is ever
+   * decoded or normalized again. The default strips trailing {@code /} and refuses {@code .},
+   * {@code ..} and empty segments after the scheme.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the location cannot be a table root
+   */
+  default String tableRoot(String location) {
+    return Locations.checkedRoot(location);
+  }
+
+  /**
+   * Checks that a location lies inside a table root as this storage resolves it: no decoding,
+   * normalization or symbolic link takes it out. Tables call it before they read a data file, write
+   * into a directory or delete anything. The default compares the strings: the location must be the
+   * root, a {@code /}, and a path with no {@code .}, {@code ..} or empty segment.
+   *
+   * @param root a table root as {@link #tableRoot} gives it
+   * @param location a location under it
+   * @throws io.tidemark.spec.error.OutsideTableException when the location is outside the root
+   * @throws IOException when the storage cannot tell (the location is then not touched)
+   */
+  default void checkWithin(String root, String location) throws IOException {
+    Locations.checkLexicallyWithin(root, location);
+  }
+
   /** Releases clients and pools. The default does nothing. */
   @Override
   default void close() throws IOException {}

@@ -23,6 +23,16 @@ public abstract class ForwardingFileIO implements FileIO {
   }
 
   @Override
+  public String tableRoot(String location) {
+    return delegate.tableRoot(location);
+  }
+
+  @Override
+  public void checkWithin(String root, String location) throws IOException {
+    delegate.checkWithin(root, location);
+  }
+
+  @Override
   public InputFile newInputFile(String location) {
     return delegate.newInputFile(location);
   }

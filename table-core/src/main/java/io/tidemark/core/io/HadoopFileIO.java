@@ -110,7 +110,10 @@ public final class HadoopFileIO implements FileIO {
 
   /** The java.nio path of a location on Hadoop's local file system, or null on any other. */
   private java.nio.file.Path localFile(String location) throws IOException {
-    Path path = new Path(location);
+    return localFile(new Path(location));
+  }
+
+  private java.nio.file.Path localFile(Path path) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     if (fs instanceof LocalFileSystem local) {
       return local.pathToFile(path).toPath();
@@ -139,6 +142,11 @@ public final class HadoopFileIO implements FileIO {
     Path dir = directoryPrefix ? base : base.getParent();
     String namePrefix = directoryPrefix ? "" : base.getName();
     String dirLocation = directoryPrefix ? prefix : prefix.substring(0, prefix.length() - namePrefix.length());
+    java.nio.file.Path localDir = localFile(dir);
+    if (localDir != null) {
+      // Hadoop's local file systems follow symbolic links when they list; LocalFileIO's listing does not
+      return LocalFileIO.list(localDir, dirLocation, namePrefix, startAfter);
+    }
     FileSystem fs = dir.getFileSystem(conf);
     List<FileEntry> out = new ArrayList<>();
     FileStatus[] children;
@@ -170,6 +178,20 @@ public final class HadoopFileIO implements FileIO {
       out.removeIf(e -> e.location().compareTo(startAfter) <= 0);
     }
     return out;
+  }
+
+  /**
+   * On Hadoop's local file systems, resolves symbolic links as {@link LocalFileIO} does; elsewhere
+   * compares the locations as strings, which Hadoop reads literally ({@code %} is not decoded).
+   */
+  @Override
+  public void checkWithin(String root, String location) throws IOException {
+    java.nio.file.Path localRoot = localFile(root);
+    if (localRoot != null) {
+      LocalFileIO.checkWithin(localRoot, localFile(location), root, location);
+    } else {
+      FileIO.super.checkWithin(root, location);
+    }
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.tidemark.core.io;
 
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.OutsideTableException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -18,6 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.SeekableInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Local disk through java.nio: locations are paths or {@code file:} URIs. Exclusive create
@@ -26,15 +31,79 @@ import org.apache.parquet.io.SeekableInputStream;
  * {@link #stage} keeps the temporary file for further attempts at other names.
  */
 public final class LocalFileIO implements FileIO {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalFileIO.class);
+
   /** A file IO for local paths. */
   public LocalFileIO() {}
 
+  /**
+   * The path of a location: a plain path as it is, a {@code file:} URI ({@code file:/x},
+   * {@code file:///x}, {@code file://localhost/x}) decoded. Tables decode their root once, in
+   * {@link #tableRoot}, so the paths they append are never decoded.
+   */
   static Path toPath(String location) {
-    if (location.startsWith("file:")) {
-      return Paths.get(URI.create(location.startsWith("file:/") && !location.startsWith("file://")
-          ? "file://" + location.substring("file:".length()) : location));
+    if (!location.startsWith("file:")) {
+      return Paths.get(location);
     }
-    return Paths.get(location);
+    String rest = location.substring("file:".length());
+    if (rest.startsWith("//localhost/")) {
+      rest = rest.substring("//localhost".length());
+    } else if (rest.startsWith("///")) {
+      rest = rest.substring(2);
+    } else if (rest.startsWith("//") || !rest.startsWith("/")) {
+      throw new InvalidArgumentException("file: URI " + location + " is not an absolute local path (file:/path or"
+          + " file:///path); give a plain path instead");
+    }
+    try {
+      return Paths.get(URI.create("file://" + rest));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException("not a valid file: URI: " + location + " (in a URI, spaces and '%' must be"
+          + " percent-encoded; or give a plain path)", e);
+    }
+  }
+
+  /** The absolute, normalized plain path of the location: a {@code file:} URI is decoded here, once. */
+  @Override
+  public String tableRoot(String location) {
+    if (location == null || location.isBlank()) {
+      throw new InvalidArgumentException("table location is empty");
+    }
+    return toPath(Locations.stripTrailingSlashes(location.strip())).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * Resolves symbolic links: the location (or, when it does not exist yet, its nearest existing
+   * parent) must have its real path inside the root's real path.
+   */
+  @Override
+  public void checkWithin(String root, String location) throws IOException {
+    checkWithin(toPath(root), toPath(location), root, location);
+  }
+
+  static void checkWithin(Path rootPath, Path path, String root, String location) throws IOException {
+    Path lexicalRoot = rootPath.toAbsolutePath().normalize();
+    Path lexical = path.toAbsolutePath().normalize();
+    if (!lexical.startsWith(lexicalRoot) || lexical.equals(lexicalRoot)) {
+      throw new OutsideTableException(location, root, "its path is not under the table root");
+    }
+    Path existing = lexical;
+    while (!existing.equals(lexicalRoot) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing.equals(lexicalRoot)) {
+      return; // nothing below the root exists yet, so nothing can lead out of it
+    }
+    Path real;
+    Path realRoot;
+    try {
+      realRoot = lexicalRoot.toRealPath();
+      real = existing.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new OutsideTableException(location, root, existing + " is a symbolic link to nothing, or was removed");
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new OutsideTableException(location, root, existing + " resolves to " + real);
+    }
   }
 
   @Override
@@ -87,10 +156,20 @@ public final class LocalFileIO implements FileIO {
     Path base = toPath(directoryPrefix ? prefix.substring(0, prefix.length() - 1) : prefix);
     Path dir = directoryPrefix ? base : base.getParent();
     String namePrefix = directoryPrefix ? "" : base.getFileName().toString();
+    String dirLocation = directoryPrefix ? prefix : prefix.substring(0, prefix.length() - namePrefix.length());
+    return list(dir, dirLocation, namePrefix, startAfter);
+  }
+
+  /**
+   * The files in {@code dir} whose names start with {@code namePrefix}, and in its subdirectories at
+   * any depth, named {@code dirLocation} plus their path below {@code dir}. Symbolic links below
+   * {@code dir} are neither listed nor followed: what they lead to is not the table's.
+   */
+  static List<FileEntry> list(Path dir, String dirLocation, String namePrefix, String startAfter)
+      throws IOException {
     if (dir == null || !Files.isDirectory(dir)) {
       return List.of();
     }
-    String dirLocation = directoryPrefix ? prefix : prefix.substring(0, prefix.length() - namePrefix.length());
     List<FileEntry> out = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path p : entries) {
@@ -113,9 +192,13 @@ public final class LocalFileIO implements FileIO {
   private static void collect(Path p, String location, List<FileEntry> out) throws IOException {
     BasicFileAttributes attrs;
     try {
-      attrs = Files.readAttributes(p, BasicFileAttributes.class);
+      attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return; // removed while listing
+    }
+    if (attrs.isSymbolicLink() || attrs.isOther()) {
+      LOG.debug("not listing {}: a symbolic link or special file is not a table file", p);
+      return;
     }
     if (attrs.isDirectory()) {
       try (Stream<Path> children = Files.list(p)) {

@@ -75,10 +75,15 @@ final class BaseVacuum implements Vacuum {
     String root = table.location() + "/";
     List<String> dataPaths = data.stream().map(e -> e.location().substring(root.length())).toList();
     long bytes = data.stream().mapToLong(FileEntry::size).sum();
+    List<String> doomed = new ArrayList<>();
+    for (List<String> paths : List.of(dataPaths, logFiles, manifests)) {
+      for (String p : paths) {
+        // every file is checked before any is deleted: one that resolves outside the table stops the vacuum
+        doomed.add(table.locations().resolveInside(p));
+      }
+    }
     if (!dryRun) {
-      deleteAll(dataPaths);
-      deleteAll(logFiles);
-      deleteAll(manifests);
+      deleteAll(doomed);
     }
     LOG.info("vacuum{} of {} (retention {}, oldest retained version {}): {} data files ({} bytes), {} manifests, "
         + "{} log files", dryRun ? " dry run" : "", table.location(), retention, window.oldestRetained(),
@@ -90,6 +95,8 @@ final class BaseVacuum implements Vacuum {
   private List<FileEntry> unreferencedData(Set<String> referenced, long cutoff) {
     String root = table.location() + "/";
     String prefix = root + "data/";
+    // a data/ that is a link out of the table is not listed at all (the listing follows no link below it)
+    table.locations().checkInside(root + "data");
     List<FileEntry> out = new ArrayList<>();
     try {
       for (FileEntry e : table.io().list(prefix, null)) {
@@ -121,11 +128,10 @@ final class BaseVacuum implements Vacuum {
     return false;
   }
 
-  private void deleteAll(List<String> paths) {
-    for (String p : paths) {
-      String location = table.location() + "/" + p;
+  private void deleteAll(List<String> locations) {
+    for (String location : locations) {
       try {
-        table.io().delete(location);
+        table.locations().delete(location);
       } catch (IOException e) {
         throw new StorageException("vacuum cannot delete " + location + ": " + e.getMessage(), e);
       }

@@ -38,7 +38,7 @@ final class DataFiles {
    */
   static CloseableIterator<Record> read(TableContext table, AddFile file, Schema schema, long version) {
     try {
-      return DataFileReader.open(table.io().newInputFile(table.location() + "/" + file.path()), schema);
+      return DataFileReader.open(table.locations().inputFile(file.path()), schema);
     } catch (StorageException e) {
       if (MissingDataFileException.isNotFound(e)) {
         throw MissingDataFileException.scanning(file.path(), version, e);

@@ -80,6 +80,8 @@ public final class DataFileWriter implements Closeable {
   private Consumer<ParquetWriter.Builder<Record, ?>> parquetSettings;
   private final List<io.tidemark.core.io.OutputFile> unforced = new ArrayList<>();
   private boolean forceLater;
+  /** Whether the directory was checked to resolve inside the table; once per writer, not per file. */
+  private boolean directoryChecked;
 
   /** Records held before the first file is opened (see {@link #SMALL_FILE_ROWS}). */
   private final List<Record> held = new ArrayList<>();
@@ -117,11 +119,7 @@ public final class DataFileWriter implements Closeable {
       throw new InvalidArgumentException("data file writer needs a file IO, a table location, a schema and options");
     }
     this.io = io;
-    String location = tableLocation;
-    while (location.length() > 1 && location.endsWith("/")) {
-      location = location.substring(0, location.length() - 1);
-    }
-    this.tableLocation = location;
+    this.tableLocation = io.tableRoot(tableLocation);
     this.schema = schema;
     this.options = options;
     TablePaths.checkRelative(directory);
@@ -329,8 +327,11 @@ public final class DataFileWriter implements Closeable {
   }
 
   private void openFile(boolean dictionary) {
+    if (!directoryChecked) {
+      checkDirectoryInside();
+    }
     currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
-    currentLocation = tableLocation.endsWith("/") ? tableLocation + currentPath : tableLocation + "/" + currentPath;
+    currentLocation = tableLocation + "/" + currentPath;
     io.tidemark.core.io.OutputFile file = io.newOutputFile(currentLocation);
     currentOutput = new SizeTrackingOutputFile(file, forceLater);
     locations.add(currentLocation);
@@ -378,6 +379,21 @@ public final class DataFileWriter implements Closeable {
     }
     written.add(new AddFile(currentPath, partitionValues, specId, size, currentRecords, stats, true));
     root.resetStats();
+  }
+
+  /** Refuses to write through a symbolic link (or anything else) that leads out of the table. */
+  private void checkDirectoryInside() {
+    String location = tableLocation + "/" + directory;
+    try {
+      io.checkWithin(tableLocation, location);
+    } catch (IOException e) {
+      failed = true;
+      throw new StorageException("cannot tell whether " + location + " is inside the table: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+    directoryChecked = true;
   }
 
   private RecordFileWriter parquetWriter(boolean dictionary) throws IOException {

@@ -12,6 +12,7 @@ import io.tidemark.core.commit.Committer;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.error.CommitConflictException;
@@ -103,16 +104,7 @@ class ConcurrentEvolutionTest {
     TableState stale = ctx.latestState();
     onOtherThread(() -> Tables.open(t.location()).updateSchema().addColumn("a", Types.INT).commit());
     // a schema change that read the version before the winner
-    TableContext reading = new TableContext() {
-      @Override public FileIO io() { return ctx.io(); }
-      @Override public String location() { return ctx.location(); }
-      @Override public TableState latestState() { return stale; }
-      @Override public TableState stateAt(long version) { return ctx.stateAt(version); }
-      @Override public TableState stateAsOf(Instant timestamp) { return ctx.stateAsOf(timestamp); }
-      @Override public TransactionLog log() { return ctx.log(); }
-      @Override public Committer committer() { return ctx.committer(); }
-      @Override public void afterCommit(TableState committed) { ctx.afterCommit(committed); }
-    };
+    TableContext reading = staleReader(ctx, stale);
     assertThatThrownBy(() -> new SchemaUpdate(reading).addColumn("b", Types.INT).commit())
         .isInstanceOf(CommitConflictException.class).hasMessageContaining("version 1 (SET SCHEMA)")
         .hasMessageContaining("this commit changes it too");
@@ -147,6 +139,7 @@ class ConcurrentEvolutionTest {
     return new TableContext() {
       @Override public FileIO io() { return ctx.io(); }
       @Override public String location() { return ctx.location(); }
+      @Override public TableLocations locations() { return ctx.locations(); }
       @Override public TableState latestState() { return stale; }
       @Override public TableState stateAt(long version) { return ctx.stateAt(version); }
       @Override public TableState stateAsOf(Instant timestamp) { return ctx.stateAsOf(timestamp); }

@@ -1,0 +1,84 @@
+package io.tidemark.core.io;
+
+import io.tidemark.spec.actions.TablePaths;
+import io.tidemark.spec.error.StorageException;
+import java.io.IOException;
+
+/**
+ * Where a table's files are: the one place that turns a path from the log (relative to the table,
+ * spec.md section 9) into a location on the table's storage, and that checks, before a data file
+ * is read or anything is deleted, that the storage resolves the location inside the table.
+ */
+public final class TableLocations {
+  private final FileIO io;
+  private final String root;
+
+  /**
+   * The locations of the table at {@code location} on {@code io}.
+   *
+   * @param location the table root in any spelling the storage accepts; kept in the storage's
+   *     {@linkplain FileIO#tableRoot one spelling}
+   */
+  public TableLocations(FileIO io, String location) {
+    this.io = io;
+    this.root = io.tableRoot(location);
+  }
+
+  /** The table root, without trailing slash. */
+  public String root() {
+    return root;
+  }
+
+  /**
+   * The location of a path relative to the table root.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the path breaks spec.md's rule for
+   *     file paths
+   */
+  public String resolve(String relativePath) {
+    TablePaths.checkRelative(relativePath);
+    return root + "/" + relativePath;
+  }
+
+  /**
+   * The location of a relative path, checked to resolve inside the table on its storage.
+   *
+   * @throws io.tidemark.spec.error.OutsideTableException when it resolves outside
+   * @throws StorageException when the storage cannot tell
+   */
+  public String resolveInside(String relativePath) {
+    String location = resolve(relativePath);
+    checkInside(location);
+    return location;
+  }
+
+  /**
+   * Checks that a location resolves inside the table on its storage.
+   *
+   * @throws io.tidemark.spec.error.OutsideTableException when it resolves outside
+   * @throws StorageException when the storage cannot tell
+   */
+  public void checkInside(String location) {
+    try {
+      io.checkWithin(root, location);
+    } catch (IOException e) {
+      throw new StorageException("cannot tell whether " + location + " is inside the table: " + e.getMessage(), e);
+    }
+  }
+
+  /** A data file to read, named by its path relative to the table root and checked to be inside it. */
+  public InputFile inputFile(String relativePath) {
+    return io.newInputFile(resolveInside(relativePath));
+  }
+
+  /**
+   * Deletes a file of the table, after checking that it resolves inside the table.
+   *
+   * @throws io.tidemark.spec.error.OutsideTableException when it resolves outside (nothing is deleted)
+   * @throws IOException when the storage fails to delete it
+   */
+  public void delete(String location) throws IOException {
+    checkInside(location);
+    io.delete(location);
+  }
+}
