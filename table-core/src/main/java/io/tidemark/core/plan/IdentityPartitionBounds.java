@@ -1,4 +1,4 @@
-package io.tidemark.core.ops;
+package io.tidemark.core.plan;
 
 import io.tidemark.core.expr.FieldBounds;
 import io.tidemark.spec.actions.AddFile;
@@ -15,14 +15,15 @@ import java.util.Map;
  * of the file has exactly that value in the source column (null when the value is null), which
  * statistics may only bound (long strings are truncated) or may lack.
  */
-final class IdentityPartitionBounds implements FieldBounds {
+public final class IdentityPartitionBounds implements FieldBounds {
   private static final Object NULL = new Object();
 
   private final FieldBounds stats;
   private final long rows;
   private final Map<Integer, Object> exact = new HashMap<>();
 
-  IdentityPartitionBounds(AddFile file, Schema schema, PartitionSpec spec) {
+  /** The bounds of a file of this schema written with this spec (null: statistics only). */
+  public IdentityPartitionBounds(AddFile file, Schema schema, PartitionSpec spec) {
     this.stats = FieldBounds.of(file, schema);
     this.rows = file.recordCount();
     Object[] values = null;
@@ -59,13 +60,19 @@ final class IdentityPartitionBounds implements FieldBounds {
   @Override
   public Long nullCount(int fieldId) {
     Object v = exact(fieldId);
-    return v == null ? stats.nullCount(fieldId) : v == NULL ? rows : 0L;
+    if (v == null) {
+      return stats.nullCount(fieldId); // may be unknown: a conditional mixing Long and long would unbox it
+    }
+    return v == NULL ? rows : 0L;
   }
 
   @Override
   public Long nanCount(int fieldId) {
     Object v = exact(fieldId);
-    return v == null ? stats.nanCount(fieldId) : isNaN(v) ? rows : 0L;
+    if (v == null) {
+      return stats.nanCount(fieldId);
+    }
+    return isNaN(v) ? rows : 0L;
   }
 
   @Override
