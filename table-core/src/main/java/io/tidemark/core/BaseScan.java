@@ -1,25 +1,34 @@
 package io.tidemark.core;
 
-import io.tidemark.core.data.CloseableIterable;
+import io.tidemark.core.ScanRecords.FilePart;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.expr.StrictEvaluator;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.core.parquet.ReadMetrics;
+import io.tidemark.core.plan.IdentityPartitionBounds;
 import io.tidemark.core.plan.PlannedFiles;
 import io.tidemark.core.plan.Planner;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** An immutable scan description; resolves its snapshot lazily, plans, then reads files one after another. */
 final class BaseScan implements Scan {
   private static final Schema NO_COLUMNS = new Schema(List.of());
+  /** Splits files larger than 128 MiB by default. */
+  private static final long DEFAULT_SPLIT_SIZE = 128L << 20;
+  /** What opening a file costs a task group, in bytes: small files fill a group sooner than their size says. */
+  private static final long OPEN_FILE_COST = 4L << 20;
 
   private final BaseTable table;
   private final ScanOptions options;
@@ -118,13 +127,84 @@ final class BaseScan implements Scan {
   }
 
   @Override
-  public CloseableIterable<Record> records() {
-    Schema output = schema();
+  public ScanReader records() {
+    Planned p = planFiles();
+    List<FilePart> parts = new ArrayList<>(p.files().size());
+    for (AddFile file : p.files()) {
+      parts.add(new FilePart(file.path(), 0, -1, p.needsFilter(file)));
+    }
+    return new ScanRecords(parts, table.locations()::inputFile, state().metadata().schema(), schema(), p.filter(),
+        p.filter() == null ? Set.of() : Binder.referencedFieldIds(p.filter()), state().version());
+  }
+
+  @Override
+  public List<ScanTask> planTasks() {
+    return planTasks(DEFAULT_SPLIT_SIZE);
+  }
+
+  @Override
+  public List<ScanTask> planTasks(long splitSizeBytes) {
+    if (splitSizeBytes <= 0) {
+      throw new InvalidArgumentException("split size must be positive, was " + splitSizeBytes);
+    }
+    Planned p = planFiles();
+    TableState state = state();
+    String tableSchema = SchemaJson.toJson(state.metadata().schema());
+    String output = SchemaJson.toJson(schema());
+    String filter = p.filter() == null ? null : p.filter().toString();
+    List<ScanTask> tasks = new ArrayList<>();
+    for (AddFile file : p.files()) {
+      String residual = p.needsFilter(file) ? filter : null;
+      long size = file.size();
+      for (long start = 0; start == 0 || start < size; start += splitSizeBytes) {
+        long length = size <= splitSizeBytes ? size : Math.min(splitSizeBytes, size - start);
+        tasks.add(new ScanTask(table.location(), state.version(), file.path(), size, file.recordCount(), start,
+            length, tableSchema, output, residual));
+      }
+    }
+    return tasks;
+  }
+
+  @Override
+  public List<ScanTaskGroup> planTaskGroups(long targetSizeBytes) {
+    List<ScanTaskGroup> groups = new ArrayList<>();
+    List<ScanTask> current = new ArrayList<>();
+    long weight = 0;
+    for (ScanTask task : planTasks(targetSizeBytes)) {
+      long w = Math.max(task.length(), OPEN_FILE_COST);
+      if (!current.isEmpty() && weight + w > targetSizeBytes) {
+        groups.add(new ScanTaskGroup(current));
+        current = new ArrayList<>();
+        weight = 0;
+      }
+      current.add(task);
+      weight += w;
+    }
+    if (!current.isEmpty()) {
+      groups.add(new ScanTaskGroup(current));
+    }
+    return groups;
+  }
+
+  /** The planned files and the bound filter (null when every row matches). */
+  private Planned planFiles() {
     Planner planner = new Planner(state(), options.filter());
     PlannedFiles planned = planner.plan();
     Expression bound = planner.boundFilter();
     boolean filtered = options.filter() != null && !bound.equals(Expressions.alwaysTrue());
-    return new ScanRecords(planned.files(), file -> input(file), state().metadata().schema(), output,
-        filtered ? bound : null, Binder.referencedFieldIds(bound), state().version());
+    return new Planned(planned.files(), filtered ? bound : null, state());
+  }
+
+  /** Planned files, with what decides whether a file's rows must be filtered one by one. */
+  private record Planned(List<AddFile> files, Expression filter, TableState state) {
+    /** False when the file's partition values and statistics prove that every row matches. */
+    boolean needsFilter(AddFile file) {
+      if (filter == null) {
+        return false;
+      }
+      Schema schema = state.metadata().schema();
+      return !new StrictEvaluator(filter).allMatch(new IdentityPartitionBounds(file, schema,
+          state.metadata().spec(file.specId())));
+    }
   }
 }

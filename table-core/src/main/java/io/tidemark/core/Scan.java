@@ -55,8 +55,30 @@ public interface Scan {
   ScanPlan planRowGroups();
 
   /**
-   * The matching rows, file by file in the order files were added. Close it to release open
-   * files.
+   * The matching rows, file by file in the order files were added, and what reading them did
+   * ({@link ScanReader#metrics()}). Close it to release open files.
    */
-  CloseableIterable<Record> records();
+  ScanReader records();
+
+  /**
+   * Plans the scan into tasks that any JVM can read with {@link ScanTasks#open} knowing only the
+   * table's storage: one per matching file, files over 128 MiB split into ranges. Together the
+   * tasks return exactly the rows of {@link #records()}.
+   */
+  List<ScanTask> planTasks();
+
+  /**
+   * Plans tasks like {@link #planTasks()}, splitting files larger than {@code splitSizeBytes}
+   * into ranges of that size (each range reads the row groups whose middle byte it holds).
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the size is not positive
+   */
+  List<ScanTask> planTasks(long splitSizeBytes);
+
+  /**
+   * Plans tasks split at {@code targetSizeBytes} and combines consecutive ones into groups of
+   * about that size, counting each file as at least 4 MiB so that small files do not crowd a
+   * group: units of work for an engine's workers.
+   */
+  List<ScanTaskGroup> planTaskGroups(long targetSizeBytes);
 }

@@ -1,13 +1,12 @@
 package io.tidemark.core;
 
-import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.parquet.DataFileReader;
-import io.tidemark.spec.actions.AddFile;
+import io.tidemark.core.parquet.ReadMetrics;
 import io.tidemark.spec.error.MissingDataFileException;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.types.NestedField;
@@ -21,31 +20,42 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The rows of planned files: reads each file's row groups that may match, keeps the rows the
- * filter matches (reading the filter's columns too when they are not selected), and returns the
- * selected columns.
+ * The rows of planned files or ranges of them: reads each part's row groups that may match, keeps
+ * the rows the filter matches (reading the filter's columns too when they are not selected), and
+ * returns the selected columns.
  */
-final class ScanRecords implements CloseableIterable<Record> {
-  private final List<AddFile> files;
-  private final Function<AddFile, InputFile> inputs;
+final class ScanRecords implements ScanReader {
+  private final List<FilePart> parts;
+  private final Function<String, InputFile> inputs;
   private final Schema output;
   private final Schema read;
   private final Expression filter;
   private final int[] outputPositions;
-  private final List<CloseableIterator<Record>> open = new ArrayList<>();
   private final long version;
+  private final ReadMetrics metrics = new ReadMetrics();
+  private final List<Rows> iterators = new ArrayList<>();
 
   /**
+   * A data file to read, or the byte range of one whose row groups (by their middle byte) to read.
+   *
+   * @param length the range's length, or -1 for the whole file
+   * @param filtered false when the file's partition values and statistics prove that every row
+   *     matches the filter: its rows are then returned without evaluating it
+   */
+  record FilePart(String path, long start, long length, boolean filtered) {}
+
+  /**
+   * @param inputs opens a data file by its path relative to the table root
    * @param tableSchema the snapshot's schema
    * @param output the columns to return
    * @param filter the bound filter, or null when every row matches
    * @param filterFieldIds the field ids the filter references
    * @param version the snapshot version the files belong to (named when one is gone)
    */
-  ScanRecords(List<AddFile> files, Function<AddFile, InputFile> inputs, Schema tableSchema, Schema output,
+  ScanRecords(List<FilePart> parts, Function<String, InputFile> inputs, Schema tableSchema, Schema output,
       Expression filter, Set<Integer> filterFieldIds, long version) {
     this.version = version;
-    this.files = files;
+    this.parts = parts;
     this.inputs = inputs;
     this.output = output;
     this.filter = filter;
@@ -86,26 +96,35 @@ final class ScanRecords implements CloseableIterable<Record> {
     return false;
   }
 
+  /** Counts rows returned by iterators read on their own threads; exact when read from the reading thread. */
+  @Override
+  public synchronized ScanMetrics metrics() {
+    long rows = iterators.stream().mapToLong(r -> r.returned).sum();
+    return new ScanMetrics(metrics.filesOpened(), metrics.rowGroupsTotal(), metrics.rowGroupsRead(),
+        metrics.bytesRead(), rows);
+  }
+
   @Override
   public synchronized CloseableIterator<Record> iterator() {
-    CloseableIterator<Record> it = new Rows();
-    open.add(it);
+    Rows it = new Rows();
+    iterators.add(it);
     return it;
   }
 
   @Override
   public synchronized void close() {
-    for (CloseableIterator<Record> it : open) {
+    for (Rows it : iterators) {
       it.close();
     }
-    open.clear();
   }
 
   private final class Rows implements CloseableIterator<Record> {
-    private final Iterator<AddFile> remaining = files.iterator();
-    private final RowEvaluator evaluator = filter == null ? null : new RowEvaluator(filter);
+    private final Iterator<FilePart> remaining = parts.iterator();
+    private final RowEvaluator filterEvaluator = filter == null ? null : new RowEvaluator(filter);
+    private RowEvaluator evaluator;
     private CloseableIterator<Record> current;
     private Record next;
+    private long returned;
 
     @Override
     public boolean hasNext() {
@@ -114,6 +133,7 @@ final class ScanRecords implements CloseableIterable<Record> {
           Record candidate = current.next();
           if (evaluator == null || evaluator.matches(candidate)) {
             next = outputPositions == null ? candidate : project(candidate);
+            returned++;
           }
           continue;
         }
@@ -124,12 +144,14 @@ final class ScanRecords implements CloseableIterable<Record> {
         if (!remaining.hasNext()) {
           return false;
         }
-        AddFile file = remaining.next();
+        FilePart part = remaining.next();
+        evaluator = part.filtered() ? filterEvaluator : null;
         try {
-          current = DataFileReader.open(inputs.apply(file), read, filter, null);
+          current = DataFileReader.open(inputs.apply(part.path()), read, evaluator == null ? null : filter, metrics,
+              part.start(), part.length());
         } catch (StorageException e) {
           if (MissingDataFileException.isNotFound(e)) {
-            throw MissingDataFileException.scanning(file.path(), version, e);
+            throw MissingDataFileException.scanning(part.path(), version, e);
           }
           throw e;
         }

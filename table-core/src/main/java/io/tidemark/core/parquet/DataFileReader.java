@@ -55,12 +55,27 @@ public final class DataFileReader {
    */
   public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
       ReadMetrics metrics) {
+    return open(file, projection, boundFilter, metrics, 0, -1);
+  }
+
+  /**
+   * Opens a byte range of a data file, like {@link #open(InputFile, Schema, Expression, ReadMetrics)}:
+   * only the row groups whose middle byte falls in {@code [start, start + length)} are read, so the
+   * ranges that cover a file share its row groups out exactly once.
+   *
+   * @param length the range's length, or -1 for the whole file
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics, long start, long length) {
     String location = file.location();
     ParquetFileReader reader;
     FilterPredicate rowFilter = null;
     try {
       ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new Codecs());
+      if (length >= 0) {
+        options.withRange(start, start + length);
+      }
       reader = ParquetFileReader.open(file, options.build());
       if (boundFilter != null) {
         FilterPredicate predicate;
