@@ -91,7 +91,7 @@ final class BaseAppendWriter implements AppendWriter {
   }
 
   /** The first difference between the table's struct and a record's, by name. */
-  private static SchemaMismatchException mismatch(StructType table, StructType record, String prefix) {
+  static SchemaMismatchException mismatch(StructType table, StructType record, String prefix) {
     for (NestedField f : record.fields()) {
       NestedField t = table.field(f.name());
       if (t == null) {

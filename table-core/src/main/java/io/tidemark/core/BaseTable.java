@@ -172,6 +172,16 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public DataWriter newDataWriter() {
+    return new BaseDataWriter(this, latestState());
+  }
+
+  @Override
+  public AppendFiles newAppendFiles() {
+    return new BaseAppendFiles(this);
+  }
+
+  @Override
   public AppendWriter newAppend() {
     return new BaseAppendWriter(this, loader.refresh());
   }

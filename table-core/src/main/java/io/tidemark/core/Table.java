@@ -58,6 +58,18 @@ public interface Table {
   /** A writer that appends rows to the newest snapshot in one commit. */
   AppendWriter newAppend();
 
+  /**
+   * A writer of data files that it does not commit: it hands back their descriptions, for an
+   * {@link #newAppendFiles()} here or in another JVM to commit. Rows must have the newest schema.
+   */
+  DataWriter newDataWriter();
+
+  /**
+   * An append of data files written elsewhere ({@link DataWriter}s in any JVM), committed as one
+   * version once they are checked against the table and the storage.
+   */
+  AppendFiles newAppendFiles();
+
   /** A scan of the newest snapshot; choose another with {@link Scan#asOfVersion} or {@link Scan#asOfTimestamp}. */
   Scan newScan();
 

@@ -1,6 +1,7 @@
 package io.tidemark.core.commit;
 
 import io.tidemark.core.log.Commit;
+import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
@@ -68,6 +69,18 @@ final class ConflictChecker {
     if (pending.metadata() != null || pending.protocol() != null) {
       throw new CommitConflictException(winner.version(),
           "this commit changes the table metadata, and the table changed concurrently" + by);
+    }
+    if (!pending.adds().isEmpty() && !winner.adds().isEmpty()) {
+      // files written elsewhere may be committed twice by mistake (a retried worker): only one may land
+      Set<String> adding = new HashSet<>();
+      for (AddFile a : pending.adds()) {
+        adding.add(a.path());
+      }
+      for (AddFile a : winner.adds()) {
+        if (adding.contains(a.path())) {
+          throw new CommitConflictException(winner.version(), "file " + a.path() + " was added concurrently" + by);
+        }
+      }
     }
     if (!pending.removes().isEmpty()) {
       Set<String> removing = new HashSet<>();

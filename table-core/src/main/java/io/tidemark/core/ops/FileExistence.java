@@ -5,41 +5,50 @@ import io.tidemark.core.io.FileEntry;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Checks which of a table's files exist, with one listing per directory. */
-final class FileExistence {
+public final class FileExistence {
   private FileExistence() {}
 
   /** The paths (relative to the table root) among these that do not exist, in the order given. */
-  static List<String> missing(TableContext table, List<String> paths) {
-    Map<String, List<String>> byDirectory = new LinkedHashMap<>();
+  public static List<String> missing(TableContext table, List<String> paths) {
+    Map<String, Long> sizes = sizes(table, paths);
+    List<String> missing = new ArrayList<>();
     for (String p : paths) {
-      byDirectory.computeIfAbsent(DataFiles.directory(p), d -> new ArrayList<>()).add(p);
+      if (!sizes.containsKey(p)) {
+        missing.add(p);
+      }
     }
-    Set<String> present = new HashSet<>();
-    for (String directory : byDirectory.keySet()) {
+    return missing;
+  }
+
+  /** The sizes of those of these paths (relative to the table root) that exist. */
+  public static Map<String, Long> sizes(TableContext table, Collection<String> paths) {
+    Set<String> directories = new LinkedHashSet<>();
+    for (String p : paths) {
+      directories.add(DataFiles.directory(p));
+    }
+    Map<String, Long> sizes = new HashMap<>();
+    for (String directory : directories) {
       String prefix = table.location() + "/" + directory + "/";
       try {
         for (FileEntry e : table.io().list(prefix, null)) {
           if (e.location().startsWith(prefix)) {
-            present.add(directory + "/" + e.location().substring(prefix.length()));
+            sizes.put(directory + "/" + e.location().substring(prefix.length()), e.size());
           }
         }
       } catch (IOException e) {
         throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
       }
     }
-    List<String> missing = new ArrayList<>();
-    for (String p : paths) {
-      if (!present.contains(p)) {
-        missing.add(p);
-      }
-    }
-    return missing;
+    sizes.keySet().retainAll(new HashSet<>(paths));
+    return sizes;
   }
 }

@@ -1,0 +1,117 @@
+package io.tidemark.core;
+
+import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.PendingCommit;
+import io.tidemark.core.ops.FileExistence;
+import io.tidemark.core.snapshot.ProtocolSupport;
+import io.tidemark.core.snapshot.TableState;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Txn;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.partition.PartitionValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Commits data files described by {@link DataFile}s, checked first, as one blind append. */
+final class BaseAppendFiles implements AppendFiles {
+  private final BaseTable table;
+  private final Map<String, DataFile> files = new LinkedHashMap<>();
+  private Txn txn;
+  private boolean committed;
+
+  BaseAppendFiles(BaseTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public AppendFiles appendFile(DataFile file) {
+    checkOpen();
+    Objects.requireNonNull(file, "file");
+    if (files.putIfAbsent(file.path(), file) != null) {
+      throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
+    }
+    return this;
+  }
+
+  @Override
+  public AppendFiles applicationTransaction(String appId, long version) {
+    checkOpen();
+    this.txn = new Txn(appId, version, System.currentTimeMillis());
+    return this;
+  }
+
+  @Override
+  public CommitResult commit() {
+    checkOpen();
+    if (files.isEmpty()) {
+      throw new InvalidArgumentException("an append of files needs at least one file");
+    }
+    TableState read = table.latestState();
+    ProtocolSupport.checkWritable(read.protocol(), table.location());
+    List<AddFile> adds = checkedAdds(read);
+    long rows = adds.stream().mapToLong(AddFile::recordCount).sum();
+    long bytes = adds.stream().mapToLong(AddFile::size).sum();
+    Map<String, Long> metrics = Map.of("numFiles", (long) adds.size(), "numOutputRows", rows, "numOutputBytes", bytes);
+    PendingCommit pending = new PendingCommit("WRITE", Map.of("mode", "Append", "files", "described"), metrics, null,
+        null, txn, List.of(), adds, true);
+    committed = true;
+    // a failed commit leaves the files alone: they were written by someone else, who may retry
+    CommitOutcome outcome = table.committer().commit(read, pending);
+    table.afterCommit(outcome.snapshot());
+    return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
+  }
+
+  /** The add actions, after checking every file against the table and the storage. */
+  private List<AddFile> checkedAdds(TableState read) {
+    Metadata metadata = read.metadata();
+    List<AddFile> adds = new ArrayList<>(files.size());
+    for (DataFile file : files.values()) {
+      table.locations().resolveInside(file.path());
+      PartitionSpec spec = metadata.spec(file.specId());
+      if (spec == null) {
+        throw new InvalidArgumentException("data file " + file.path() + " names partition spec " + file.specId()
+            + ", which the table does not have");
+      }
+      try {
+        PartitionValues.fromJson(spec, metadata.schema(), file.partitionValues());
+      } catch (InvalidArgumentException e) {
+        throw new InvalidArgumentException("data file " + file.path() + " has partition values "
+            + file.partitionValues() + " that are not values of spec " + spec.specId() + ": " + e.getMessage(), e);
+      }
+      adds.add(file.toAddFile());
+    }
+    Map<String, Long> sizes = FileExistence.sizes(table, files.keySet());
+    for (DataFile file : files.values()) {
+      Long size = sizes.get(file.path());
+      if (size == null) {
+        throw new InvalidArgumentException("data file " + file.path() + " does not exist in " + table.location());
+      }
+      if (size != file.fileSizeBytes()) {
+        throw new InvalidArgumentException("data file " + file.path() + " has " + size + " bytes, not the "
+            + file.fileSizeBytes() + " its description says");
+      }
+    }
+    Set<String> live = new HashSet<>();
+    read.dataFiles().forEach(f -> live.add(f.path()));
+    for (String path : files.keySet()) {
+      if (live.contains(path)) {
+        throw new InvalidArgumentException("data file " + path + " is already in the table (version "
+            + read.version() + "); a file is committed once");
+      }
+    }
+    return adds;
+  }
+
+  private void checkOpen() {
+    if (committed) {
+      throw new InvalidArgumentException("this append has committed (or tried to) already; make a new one");
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.tidemark.core;
+
+import io.tidemark.core.data.Record;
+import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.core.snapshot.ProtocolSupport;
+import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.write.PartitionedWriter;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.types.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes rows into forced, uncommitted data files of the table's schema and default spec. */
+final class BaseDataWriter implements DataWriter {
+  private final Schema schema;
+  private final PartitionedWriter files;
+  private boolean done;
+
+  BaseDataWriter(BaseTable table, TableState read) {
+    ProtocolSupport.checkWritable(read.protocol(), table.location());
+    this.schema = read.metadata().schema();
+    // forced as each file is closed: the commit may happen in another process, which cannot force them
+    this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
+        WriterOptions.fromProperties(read.metadata().properties()));
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public void write(Record record) {
+    checkOpen();
+    if (!record.struct().equals(schema.asStruct())) {
+      throw BaseAppendWriter.mismatch(schema.asStruct(), record.struct(), "");
+    }
+    files.write(record);
+  }
+
+  @Override
+  public List<DataFile> finish() {
+    checkOpen();
+    done = true;
+    List<AddFile> written;
+    try {
+      written = files.finish();
+    } catch (RuntimeException e) {
+      files.abort();
+      throw e;
+    }
+    List<DataFile> out = new ArrayList<>(written.size());
+    for (AddFile add : written) {
+      out.add(DataFile.of(add));
+    }
+    return out;
+  }
+
+  @Override
+  public void abort() {
+    if (!done) {
+      done = true;
+      files.abort();
+    }
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+
+  private void checkOpen() {
+    if (done) {
+      throw new InvalidArgumentException("this data writer has finished or was aborted; make a new one");
+    }
+  }
+}
