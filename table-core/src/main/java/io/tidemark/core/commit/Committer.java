@@ -162,7 +162,7 @@ public final class Committer {
         if (outcome == Outcome.WON) {
           // after an ambiguous write the file may hold an earlier attempt's bytes: use what is there
           Commit mine = ambiguousHere ? log.read(version) : commit(version, info, body, bytes);
-          TableState next = new SnapshotBuilder(base).apply(mine).build();
+          TableState next = new SnapshotBuilder(base).applyOwn(mine).build();
           loader.offer(next);
           LOG.debug("committed version {} of {} after {} attempt(s)", version, tableLocation, attempt);
           return new CommitOutcome(version, mine.info().timestamp(), attempt, next);
