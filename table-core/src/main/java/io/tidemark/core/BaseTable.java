@@ -109,6 +109,9 @@ final class BaseTable implements Table, TableContext {
   }
 
   private Checkpoint writeCheckpoint(TableState state) {
+    // a remove that names no file of the base would otherwise vanish below the new checkpoint
+    // and leave the file it meant to remove live for good
+    state.checkRemoves();
     List<Txn> txns = new ArrayList<>();
     state.appVersions().forEach((app, v) -> txns.add(new Txn(app, v, null)));
     try {

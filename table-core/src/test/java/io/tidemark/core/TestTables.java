@@ -2,11 +2,19 @@ package io.tidemark.core;
 
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.log.LogFiles;
+import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.CommitInfo;
+import io.tidemark.spec.json.CommitCodec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Shared fixtures: a small schema, rows with predictable values, and reading a scan into a list. */
 public final class TestTables {
@@ -35,6 +43,28 @@ public final class TestTables {
       w.writeAll(rows);
       return w.commit();
     }
+  }
+
+  /**
+   * Writes the next commit by hand, as another writer or damage could leave it in the log,
+   * stamped after every commit so far; returns its version.
+   */
+  public static long writeCommit(Table table, Action... body) {
+    long version = table.refresh().version() + 1;
+    CommitInfo info = new CommitInfo(System.currentTimeMillis() + 60_000, "TEST", Map.of(), version - 1,
+        "WriteSerializable", false, UUID.randomUUID().toString(), Map.of(), "test", body.length);
+    List<Action> actions = new ArrayList<>();
+    actions.add(info);
+    actions.addAll(List.of(body));
+    try {
+      if (!table.io().createExclusive(table.location() + "/" + LogFiles.commitPath(version),
+          CommitCodec.encode(actions))) {
+        throw new IllegalStateException("version " + version + " exists");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return version;
   }
 
   /** Every record of a scan. */

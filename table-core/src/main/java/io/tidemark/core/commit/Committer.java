@@ -61,8 +61,9 @@ public final class Committer {
    */
   public CommitOutcome create(PendingCommit pending) {
     String txnId = UUID.randomUUID().toString();
-    List<Action> body = pending.actions();
-    CommitInfo info = new CommitInfo(System.currentTimeMillis(), pending.operation(), pending.parameters(), null,
+    long timestamp = System.currentTimeMillis();
+    List<Action> body = pending.actions(timestamp);
+    CommitInfo info = new CommitInfo(timestamp, pending.operation(), pending.parameters(), null,
         PendingCommit.SERIALIZABLE, false, txnId, pending.metrics(), ENGINE_INFO, body.size());
     byte[] bytes = encode(info, body);
     Outcome outcome;
@@ -113,7 +114,7 @@ public final class Committer {
     }
     RetryPolicy policy = RetryPolicy.fromProperties(read.metadata().properties());
     String txnId = UUID.randomUUID().toString();
-    List<Action> body = pending.actions();
+    List<Action> body = null;
     TableState base = read;
     long version = read.version() + 1;
     boolean ambiguousHere = false;
@@ -132,8 +133,10 @@ public final class Committer {
         lostLast = false;
         if (info == null || info.timestamp() <= base.timestampMillis()) {
           // timestamps must increase with the version (spec 10.3): content staged before a
-          // winner with a later timestamp is replaced; otherwise a retry reuses it unwritten
-          long timestamp = Math.max(System.currentTimeMillis(), base.timestampMillis() + 1);
+          // winner with a later timestamp is replaced; otherwise a retry reuses it unwritten.
+          // Removes and the txn carry the commit's timestamp, so they are stamped again with it.
+          long timestamp = CommitInfo.nextTimestamp(System.currentTimeMillis(), base.timestampMillis());
+          body = pending.actions(timestamp);
           info = info(pending, timestamp, read.version(), txnId, body.size());
           bytes = encode(info, body);
           StagedFile previous = staged;
@@ -159,7 +162,7 @@ public final class Committer {
         if (outcome == Outcome.WON) {
           // after an ambiguous write the file may hold an earlier attempt's bytes: use what is there
           Commit mine = ambiguousHere ? log.read(version) : commit(version, info, body, bytes);
-          TableState next = new SnapshotBuilder(base).apply(mine).build();
+          TableState next = new SnapshotBuilder(base).applyOwn(mine).build();
           loader.offer(next);
           LOG.debug("committed version {} of {} after {} attempt(s)", version, tableLocation, attempt);
           return new CommitOutcome(version, mine.info().timestamp(), attempt, next);

@@ -53,8 +53,13 @@ public record PendingCommit(String operation, Map<String, String> parameters, Ma
     return reads != null ? SERIALIZABLE : WRITE_SERIALIZABLE;
   }
 
-  /** The actions after the commit info, in the order spec.md fixes. */
-  List<Action> actions() {
+  /**
+   * The actions after the commit info, in the order spec.md fixes, for a commit stamped
+   * {@code timestamp}: every remove's {@code deletionTimestamp} and the txn's
+   * {@code lastUpdated} are that timestamp (spec.md sections 4.4, 4.5), whenever the operation
+   * built them.
+   */
+  List<Action> actions(long timestamp) {
     List<Action> out = new ArrayList<>(adds.size() + removes.size() + 3);
     if (protocol != null) {
       out.add(protocol);
@@ -63,9 +68,13 @@ public record PendingCommit(String operation, Map<String, String> parameters, Ma
       out.add(metadata);
     }
     if (txn != null) {
-      out.add(txn);
+      Long stamped = txn.lastUpdated();
+      out.add(stamped != null && stamped == timestamp ? txn : new Txn(txn.appId(), txn.version(), timestamp));
     }
-    out.addAll(removes);
+    for (RemoveFile r : removes) {
+      out.add(r.deletionTimestamp() == timestamp ? r
+          : new RemoveFile(r.path(), timestamp, r.dataChange(), r.size(), r.recordCount()));
+    }
     out.addAll(adds);
     return out;
   }

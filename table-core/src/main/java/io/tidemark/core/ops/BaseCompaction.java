@@ -113,7 +113,6 @@ final class BaseCompaction implements Compaction {
     }
     long filesTotal = groups.stream().mapToLong(List::size).sum();
     long bytesTotal = groups.stream().flatMap(List::stream).mapToLong(AddFile::size).sum();
-    long now = System.currentTimeMillis();
     List<RemoveFile> removes = new ArrayList<>();
     List<AddFile> adds = new ArrayList<>();
     long[] done = new long[2];
@@ -125,7 +124,7 @@ final class BaseCompaction implements Compaction {
           done[1] += f.size();
           listener.progress(new ProgressListener.Progress(done[0], filesTotal, done[1], bytesTotal));
         }));
-        group.forEach(f -> removes.add(DataFiles.remove(f, now, false)));
+        group.forEach(f -> removes.add(DataFiles.remove(f, false)));
       }
     } catch (RuntimeException e) {
       abort();

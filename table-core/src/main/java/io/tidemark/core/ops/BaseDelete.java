@@ -45,7 +45,7 @@ final class BaseDelete implements Delete {
       throw new InvalidArgumentException("this delete has committed already; make a new one");
     }
     committed = true;
-    RowRemoval removal = new RowRemoval(table, read, filter).run(System.currentTimeMillis());
+    RowRemoval removal = new RowRemoval(table, read, filter).run();
     if (removal.removes().isEmpty()) {
       return new DeleteResult(-1, 0, 0, 0, 0, 0);
     }

@@ -119,7 +119,6 @@ final class BaseOverwrite implements Overwrite {
     }
     List<AddFile> newFiles = files.finish();
     closed = true;
-    long now = System.currentTimeMillis();
     List<RemoveFile> removes;
     List<AddFile> adds = new ArrayList<>();
     ReadSet reads;
@@ -135,7 +134,7 @@ final class BaseOverwrite implements Overwrite {
         Set<String> readFiles = new HashSet<>();
         for (AddFile live : read.dataFiles()) {
           if (partitions.contains(PartitionKey.of(live, read.metadata()))) {
-            removes.add(DataFiles.remove(live, now, true));
+            removes.add(DataFiles.remove(live, true));
             readFiles.add(live.path());
             deletedRows += live.recordCount();
           }
@@ -146,7 +145,7 @@ final class BaseOverwrite implements Overwrite {
       } else {
         parameters.put("mode", "Static");
         parameters.put("predicate", filter.toString());
-        removal = new RowRemoval(table, read, filter).run(now);
+        removal = new RowRemoval(table, read, filter).run();
         removes = removal.removes();
         adds.addAll(removal.adds());
         reads = removal.reads();

@@ -67,11 +67,10 @@ final class BaseRestore implements Restore {
       }
     }
     checkPresent(target, restored);
-    long now = System.currentTimeMillis();
     List<RemoveFile> removes = new ArrayList<>();
     for (AddFile f : read.dataFiles()) {
       if (current.containsKey(f.path())) {
-        removes.add(DataFiles.remove(f, now, true));
+        removes.add(DataFiles.remove(f, true));
       }
     }
     long restoredBytes = restored.stream().mapToLong(AddFile::size).sum();

@@ -14,9 +14,12 @@ import io.tidemark.spec.types.Schema;
 final class DataFiles {
   private DataFiles() {}
 
-  /** The remove action of a live file, carrying its size and row count. */
-  static RemoveFile remove(AddFile file, long timestampMillis, boolean dataChange) {
-    return new RemoveFile(file.path(), timestampMillis, dataChange, file.size(), file.recordCount());
+  /**
+   * The remove action of a live file, carrying its size and row count. Its deletion timestamp is
+   * left at 0: the committer stamps every remove with the timestamp of the commit attempt.
+   */
+  static RemoveFile remove(AddFile file, boolean dataChange) {
+    return new RemoveFile(file.path(), 0, dataChange, file.size(), file.recordCount());
   }
 
   /** The same add with another {@code dataChange} flag. */

@@ -59,7 +59,7 @@ final class RowRemoval {
   }
 
   /** Finds the files, removes or rewrites them (writing the new files now); the commit is the caller's. */
-  RowRemoval run(long removeTimestamp) {
+  RowRemoval run() {
     Metadata metadata = read.metadata();
     Schema schema = metadata.schema();
     StrictEvaluator strict = new StrictEvaluator(bound);
@@ -69,12 +69,12 @@ final class RowRemoval {
       for (AddFile file : new Planner(read, filter).plan().files()) {
         readFiles.add(file.path());
         if (strict.allMatch(new IdentityPartitionBounds(file, schema, metadata.spec(file.specId())))) {
-          removes.add(DataFiles.remove(file, removeTimestamp, true));
+          removes.add(DataFiles.remove(file, true));
           deletedRows += file.recordCount();
           removedUnread++;
           continue;
         }
-        rewrite(file, schema, rows, options, removeTimestamp);
+        rewrite(file, schema, rows, options);
       }
     } catch (RuntimeException e) {
       abort();
@@ -85,7 +85,7 @@ final class RowRemoval {
     return this;
   }
 
-  private void rewrite(AddFile file, Schema schema, RowEvaluator rows, WriterOptions options, long timestamp) {
+  private void rewrite(AddFile file, Schema schema, RowEvaluator rows, WriterOptions options) {
     DataFileWriter writer = new DataFileWriter(table.io(), table.location(), DataFiles.directory(file.path()),
         schema, options, file.specId(), file.partitionValues());
     writers.add(writer);
@@ -107,7 +107,7 @@ final class RowRemoval {
       return;
     }
     adds.addAll(writer.finish());
-    removes.add(DataFiles.remove(file, timestamp, true));
+    removes.add(DataFiles.remove(file, true));
     deletedRows += deleted;
     copiedRows += kept;
   }

@@ -51,9 +51,16 @@ public final class Planner {
     return bound;
   }
 
-  /** Plans the scan. */
+  /**
+   * Plans the scan.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException when a remove after the snapshot's
+   *     checkpoint names no live file (checked before any file is listed, see
+   *     {@link TableState#checkRemoves()})
+   */
   public PlannedFiles plan() {
     long start = System.nanoTime();
+    state.checkRemoves();
     List<AddFile> matched = new ArrayList<>();
     long manifestsRead = 0;
     for (ManifestEntry manifest : state.baseManifests()) {

@@ -5,11 +5,13 @@ import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.checkpoint.ManifestEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,16 +30,18 @@ public final class TableState {
   private final Map<String, Long> appVersions;
   private final Checkpoint base;
   private final Map<String, AddFile> ownTailAdds;
-  private final Set<String> ownTailRemoves;
+  private final Map<String, Long> ownTailRemoves;
   private final Map<String, AddFile> tailAdds;
   private final Set<String> tailRemoves;
   private final long removedTailOnly;
+  private final long uncheckedClaims;
   private final ManifestCache manifests;
   private volatile List<AddFile> allFiles;
+  private volatile boolean removesChecked;
 
   TableState(long version, long timestampMillis, Protocol protocol, Metadata metadata, Map<String, Long> appVersions,
-      Checkpoint base, Map<String, AddFile> tailAdds, Set<String> tailRemoves, long removedTailOnly,
-      ManifestCache manifests) {
+      Checkpoint base, Map<String, AddFile> tailAdds, Map<String, Long> tailRemoves, long removedTailOnly,
+      long uncheckedClaims, ManifestCache manifests) {
     this.version = version;
     this.timestampMillis = timestampMillis;
     this.protocol = protocol;
@@ -47,8 +51,9 @@ public final class TableState {
     this.ownTailAdds = tailAdds;
     this.ownTailRemoves = tailRemoves;
     this.tailAdds = Collections.unmodifiableMap(tailAdds);
-    this.tailRemoves = Collections.unmodifiableSet(tailRemoves);
+    this.tailRemoves = Collections.unmodifiableSet(tailRemoves.keySet());
     this.removedTailOnly = removedTailOnly;
+    this.uncheckedClaims = uncheckedClaims;
     this.manifests = manifests;
   }
 
@@ -102,8 +107,12 @@ public final class TableState {
     return ownTailAdds;
   }
 
-  /** The set behind {@link #tailRemoves()}, for {@link SnapshotBuilder} to copy; never to be changed. */
-  Set<String> ownTailRemoves() {
+  /**
+   * The map behind {@link #tailRemoves()}, for {@link SnapshotBuilder} to copy; never to be
+   * changed. A value of zero or more is the version of a remove that claims a base file and is
+   * not checked yet.
+   */
+  Map<String, Long> ownTailRemoves() {
     return ownTailRemoves;
   }
 
@@ -122,10 +131,58 @@ public final class TableState {
     return live;
   }
 
-  /** Every live file: the base manifests' (read on first use) and then the later adds. */
+  /**
+   * Checks that every path removed after the base checkpoint, and not added after it, is listed
+   * by the checkpoint's manifests, reading them all (once per state, and only when there is
+   * such a path). A planner calls it before listing files: a remove that names no live file
+   * would otherwise leave the file it was meant to remove live, and its rows would come back.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException naming the commit and the path of the
+   *     first remove (by version) whose path the checkpoint does not list
+   */
+  public void checkRemoves() {
+    if (uncheckedClaims == 0 || removesChecked) {
+      return;
+    }
+    Set<String> found = new HashSet<>();
+    for (ManifestEntry m : baseManifests()) {
+      for (AddFile f : manifests.files(m)) {
+        Long claim = ownTailRemoves.get(f.path());
+        if (claim != null && claim >= 0) {
+          found.add(f.path());
+        }
+      }
+    }
+    if (found.size() < uncheckedClaims) {
+      Map.Entry<String, Long> first = null;
+      for (Map.Entry<String, Long> e : ownTailRemoves.entrySet()) {
+        if (e.getValue() >= 0 && !found.contains(e.getKey()) && (first == null || e.getValue() < first.getValue())) {
+          first = e;
+        }
+      }
+      throw SnapshotBuilder.notLive(LogFiles.commitPath(first.getValue()), 0, first.getKey());
+    }
+    removesChecked = true;
+  }
+
+  boolean removesChecked() {
+    return removesChecked;
+  }
+
+  long uncheckedClaims() {
+    return uncheckedClaims;
+  }
+
+  /**
+   * Every live file: the base manifests' (read on first use) and then the later adds.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException when a remove after the base names no
+   *     live file ({@link #checkRemoves()})
+   */
   public Collection<AddFile> dataFiles() {
     List<AddFile> files = allFiles;
     if (files == null) {
+      checkRemoves();
       List<AddFile> out = new ArrayList<>();
       for (ManifestEntry m : baseManifests()) {
         out.addAll(liveFilesOf(m));
@@ -154,8 +211,8 @@ public final class TableState {
   }
 
   /**
-   * The number of live files, without reading manifests (exact for logs whose removes name live
-   * files, as Tidemark writers' do).
+   * The number of live files, without reading manifests (exact once {@link #checkRemoves()}
+   * passed: every remove names a live file).
    */
   public long fileCount() {
     long baseFiles = base == null ? 0 : base.fileCount();

@@ -14,6 +14,7 @@ import io.tidemark.core.Tables;
 import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.StagedFile;
+import io.tidemark.core.log.Commit;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.json.CommitCodec;
@@ -73,6 +74,29 @@ class StagedCommitTest {
     assertStrictlyIncreasingTimestamps();
     assertThat(read(Tables.open(location).newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 10));
     assertThat(hiddenLogFiles()).as("the first staged copy is removed").isEmpty();
+  }
+
+  @Test
+  void aRetriedCommitStampsItsRemovesAndTxnWithTheTimestampOfTheAttemptThatWon() {
+    append(table, rows(0, 10));
+    long later = System.currentTimeMillis() + 3_600_000;
+    io.rivalTimestamp = later;
+    io.rivals.set(1);
+    long version = table.newDelete().where("id < 5").commit().version();
+    Commit delete = ((TableContext) table).log().read(version);
+    assertThat(delete.info().timestamp()).isEqualTo(later + 1);
+    assertThat(delete.removes()).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.deletionTimestamp()).isEqualTo(later + 1));
+
+    io.rivalTimestamp = later + 1000;
+    io.rivals.set(1);
+    try (AppendWriter w = table.newAppend().applicationTransaction("job", 1)) {
+      w.writeAll(rows(20, 30));
+      w.commit();
+    }
+    Commit append = ((TableContext) table).log().read(version + 2);
+    assertThat(append.txns()).singleElement()
+        .satisfies(t -> assertThat(t.lastUpdated()).isEqualTo(append.info().timestamp()).isEqualTo(later + 1001));
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
+import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.Txn;
@@ -77,6 +78,9 @@ public final class CheckpointCodec {
       Fields header = new Fields(headerNode, "checkpoint header");
       long version = header.longValue("version");
       long timestamp = header.longValue("timestamp");
+      if (timestamp < CommitInfo.MIN_TIMESTAMP || timestamp > CommitInfo.MAX_TIMESTAMP) {
+        throw new CorruptLogException(file, 1, "timestamp " + timestamp + " is outside the range of in-commit timestamps");
+      }
       int lineCount = header.intValue("lineCount");
       if (lineCount != lines.length - 1) {
         throw new CorruptLogException(file, 0, "header says " + lineCount + " lines follow but the file has "

@@ -3,7 +3,10 @@ package io.tidemark.spec.partition;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.Type;
 
-/** {@code identity}: the source value itself; any primitive type. */
+/**
+ * {@code identity}: the source value itself, any primitive type; a decimal at its type's scale, a
+ * float or double without {@code -0.0} or NaN payloads (spec.md section 8.2).
+ */
 record IdentityTransform() implements Transform {
   static final IdentityTransform INSTANCE = new IdentityTransform();
 
@@ -38,7 +41,9 @@ record IdentityTransform() implements Transform {
       // one form per value: 14.2 and 14.20 are the same partition of a decimal(9,2)
       return TransformValues.decimal(this, d, value);
     }
-    return TransformValues.as(this, sourceType, value, Transforms.javaClass(sourceType));
+    // one partition per value in spec.md's order: -0.0 is 0.0, and every NaN the same NaN
+    return TransformValues.canonicalFloating(TransformValues.as(this, sourceType, value,
+        Transforms.javaClass(sourceType)));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.tidemark.spec.partition;
 
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.DecimalType;
+import io.tidemark.spec.types.FloatText;
 import io.tidemark.spec.types.JsonValues;
 import io.tidemark.spec.types.PrimitiveType;
 import io.tidemark.spec.types.Type;
@@ -84,12 +85,34 @@ final class TransformValues {
 
   /**
    * A value as readable text: its JSON single-value form (spec.md section 6), strings as they
-   * are, numbers and booleans as JSON writes them.
+   * are, integers and booleans as JSON writes them, floats and doubles in their one
+   * {@link FloatText canonical text} (no {@code -0.0}, one NaN).
    */
   static String text(Type type, Object value) {
     if (value == null) {
       return PartitionPaths.NULL_VALUE;
     }
+    if (type == PrimitiveType.FLOAT) {
+      return FloatText.of((Float) value);
+    }
+    if (type == PrimitiveType.DOUBLE) {
+      return FloatText.of((Double) value);
+    }
     return String.valueOf(JsonValues.toJson(type, value));
+  }
+
+  /**
+   * A float or double brought to its one form per value of spec.md's value order: {@code -0.0}
+   * becomes {@code 0.0} (they are equal numbers) and every NaN the canonical NaN (NaN payloads
+   * carry no meaning); other values are returned as they are.
+   */
+  static Object canonicalFloating(Object value) {
+    if (value instanceof Double d) {
+      return d.isNaN() ? Double.NaN : d == 0 ? 0.0d : d;
+    }
+    if (value instanceof Float f) {
+      return f.isNaN() ? Float.NaN : f == 0 ? 0.0f : f;
+    }
+    return value;
   }
 }

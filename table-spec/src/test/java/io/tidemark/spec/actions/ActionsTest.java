@@ -55,6 +55,31 @@ class ActionsTest {
   }
 
   @Test
+  void theNextInCommitTimestampIsTheClockOrOneAfterThePreviousWhicheverIsLater() {
+    assertThat(CommitInfo.nextTimestamp(5_000L, 1_000L)).isEqualTo(5_000L);
+    assertThat(CommitInfo.nextTimestamp(1_000L, 5_000L)).isEqualTo(5_001L);
+    assertThat(CommitInfo.nextTimestamp(-7L, 0L)).isEqualTo(1L);
+  }
+
+  @Test
+  void noTimestampFollowsTheLastOneAndNoneFollowsOneOutOfRange() {
+    assertThatThrownBy(() -> CommitInfo.nextTimestamp(1_000L, CommitInfo.MAX_TIMESTAMP))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("9999-12-31T23:59:59.999Z");
+    assertThatThrownBy(() -> CommitInfo.nextTimestamp(1_000L, Long.MAX_VALUE))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("outside the range");
+    assertThatThrownBy(() -> CommitInfo.nextTimestamp(CommitInfo.MAX_TIMESTAMP + 1, 1_000L))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void commitInfoRefusesATimestampOutsideTheRange() {
+    assertThatThrownBy(() -> new CommitInfo(Long.MAX_VALUE, "WRITE", Map.of(), null, "Serializable", false, "t",
+        Map.of(), null, 0)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> new CommitInfo(-1L, "WRITE", Map.of(), null, "Serializable", false, "t",
+        Map.of(), null, 0)).isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
   void commitInfoCopiesAndSortsItsMaps() {
     Map<String, Long> metrics = new HashMap<>();
     metrics.put("numOutputRows", 3L);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tidemark.spec.Samples;
 import io.tidemark.spec.actions.Action;
+import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.CorruptLogException;
@@ -302,5 +303,48 @@ class CommitCodecStrictDecodingTest {
 
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.getMessage()).containsIgnoringCase("UTF-8");
+  }
+  @Test
+  void decodeReadsCrLfLineEndsAsLfOnes() {
+    byte[] lf = CommitCodec.encode(Samples.everyAction());
+    byte[] crlf = new String(lf, UTF_8).replace("\n", "\r\n").getBytes(UTF_8);
+
+    assertThat(CommitCodec.decode(FILE, crlf)).isEqualTo(CommitCodec.decode(FILE, lf));
+  }
+
+  @Test
+  void decodeRejectsALineHoldingOnlyACarriageReturnAsEmpty() {
+    CorruptLogException e = corrupt(info(1) + "\r\n\r\n" + TXN + "\r\n");
+
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage()).contains("empty line");
+  }
+
+  @Test
+  void decodeRejectsACarriageReturnThatSeparatesTwoActionsOnOneLine() {
+    CorruptLogException e = corrupt(info(2) + "\n" + TXN + "\r" + TXN + "\n");
+
+    assertThat(e.line()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {Long.MAX_VALUE, 253_402_300_800_000L, -1L, Long.MIN_VALUE})
+  void decodeRejectsAnInCommitTimestampOutsideTheYears1970To9999(long timestamp) {
+    String line = info(1).replace("\"timestamp\":1700000000123", "\"timestamp\":" + timestamp);
+
+    CorruptLogException e = corrupt(line + "\n" + TXN + "\n");
+
+    assertThat(e.line()).isEqualTo(1);
+    assertThat(e.getMessage()).contains("in-commit timestamp " + timestamp).contains("outside the range");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0L, 253_402_300_799_999L})
+  void decodeAcceptsTheFirstAndLastInCommitTimestamps(long timestamp) {
+    String line = info(1).replace("\"timestamp\":1700000000123", "\"timestamp\":" + timestamp);
+
+    List<Action> actions = CommitCodec.decode(FILE, (line + "\n" + TXN + "\n").getBytes(UTF_8));
+
+    assertThat(((CommitInfo) actions.get(0)).timestamp()).isEqualTo(timestamp);
   }
 }

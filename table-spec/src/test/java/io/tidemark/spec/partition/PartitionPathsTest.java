@@ -8,8 +8,13 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +94,79 @@ class PartitionPathsTest {
   }
 
   @Test
+  void aSegmentOf128CharactersIsWrittenInFullAndALongerOneIsCappedTo128() {
+    String fits = "x".repeat(PartitionPaths.MAX_SEGMENT_LENGTH - "region=".length());
+    assertThat(path(byRegion(), fits)).isEqualTo("region=" + fits);
+
+    String segment = path(byRegion(), fits + "y");
+    assertThat(segment).hasSize(PartitionPaths.MAX_SEGMENT_LENGTH)
+        .isEqualTo(("region=" + fits).substring(0, 111) + "~" + sha256Prefix("region=" + fits + "y"));
+  }
+
+  @Test
+  void aCappedSegmentEndsWithAHashOfTheWholeSoLongValuesSharingAPrefixStayApart() {
+    String cjk = "漢".repeat(100); // 900 escaped characters
+    String capped = path(byRegion(), cjk);
+    String escaped = "region=" + "%E6%BC%A2".repeat(100);
+    // 111 characters would end inside "%BC": the prefix stops before that escape
+    assertThat(capped).isEqualTo(escaped.substring(0, 109) + "~" + sha256Prefix(escaped))
+        .matches("region=(%E6%BC%A2){11}%E6~[0-9a-f]{16}");
+    assertThat(path(byRegion(), cjk)).isEqualTo(capped);
+    assertThat(path(byRegion(), cjk + "x")).isNotEqualTo(capped).startsWith(capped.substring(0, 109));
+    TablePaths.checkRelative("data/" + capped + "/f.parquet");
+  }
+
+  @Test
+  void capping112CharactersNeverCutsAnEscapeApart() {
+    // "region=" and 102 letters put a '%' at index 109: the escape would end after index 111
+    String at109 = path(byRegion(), "a".repeat(102) + "é" + "b".repeat(50));
+    assertThat(at109).startsWith("region=" + "a".repeat(102) + "~").hasSize(126);
+    String at110 = path(byRegion(), "a".repeat(103) + "é" + "b".repeat(50));
+    assertThat(at110).startsWith("region=" + "a".repeat(103) + "~").hasSize(127);
+    String at108 = path(byRegion(), "a".repeat(101) + "é" + "b".repeat(50));
+    assertThat(at108).startsWith("region=" + "a".repeat(101) + "%C3~").hasSize(128);
+  }
+
+  @Test
+  void aLongFieldNameIsCappedWithItsValue() {
+    PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).identity("region", "r".repeat(300)).build();
+
+    String p = path(spec, "eu");
+    assertThat(p).hasSize(PartitionPaths.MAX_SEGMENT_LENGTH).startsWith("r".repeat(111) + "~");
+    assertThat(path(spec, "us")).isNotEqualTo(p);
+  }
+
+  @Test
+  void dangerousLongValuesGiveValidPaths() {
+    for (String value : List.of("../".repeat(200), "a/b:c\\d%e f".repeat(80), "..", ".", ".".repeat(500),
+        "ü".repeat(1000), "%".repeat(300))) {
+      String p = path(byRegion(), value);
+      TablePaths.checkRelative("data/" + p + "/f.parquet");
+      assertThat(p).hasSizeLessThanOrEqualTo(PartitionPaths.MAX_SEGMENT_LENGTH).doesNotContain("/");
+    }
+  }
+
+  @Test
+  void floatsAndDoublesHaveOneTextPerValue() {
+    PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).identity("score").build();
+
+    assertThat(path(spec, -0.0)).isEqualTo(path(spec, 0.0)).isEqualTo("score=0.0");
+    assertThat(path(spec, Double.longBitsToDouble(0x7ff8_0000_0000_0001L))).isEqualTo("score=NaN");
+    assertThat(path(spec, 1e23)).isEqualTo("score=1.0E23");
+    assertThat(path(spec, -1.5e-7)).isEqualTo("score=-1.5E-7");
+    assertThat(path(spec, Double.NEGATIVE_INFINITY)).isEqualTo("score=-Infinity");
+  }
+
+  private static String sha256Prefix(String segment) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(segment.getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(hash).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void theWrongNumberOfValuesIsAnError() {
     assertThatThrownBy(() -> path(byRegion(), "a", "b"))
         .isInstanceOf(InvalidArgumentException.class)
@@ -113,16 +191,16 @@ class PartitionPathsTest {
       String p = path(spec, value, Transforms.truncate(3).apply(io.tidemark.spec.types.Types.STRING, value));
 
       TablePaths.checkRelative("data/" + p + "/f.parquet");
-      assertThat(p).doesNotContain(":", "\\", "//").matches("[A-Za-z0-9_.%=/-]*");
+      assertThat(p).doesNotContain(":", "\\", "//").matches("[A-Za-z0-9_.%=/~-]*");
       for (String segment : p.split("/")) {
-        assertThat(segment).doesNotStartWith(".");
+        assertThat(segment).doesNotStartWith(".").hasSizeLessThanOrEqualTo(PartitionPaths.MAX_SEGMENT_LENGTH);
       }
     }
   }
 
   private static String randomString(Random random) {
     StringBuilder sb = new StringBuilder();
-    int n = random.nextInt(8);
+    int n = random.nextInt(10) == 0 ? random.nextInt(400) : random.nextInt(8);
     String specials = "./\\:%=_-. \u0000";
     for (int i = 0; i < n; i++) {
       switch (random.nextInt(3)) {

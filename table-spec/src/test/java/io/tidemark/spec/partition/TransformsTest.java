@@ -192,6 +192,19 @@ class TransformsTest {
     }
 
     @Test
+    void givesNegativeZeroAndEveryNaNTheOneFormOfTheirValueSoTheyShareAPartition() {
+      Object zero = Transforms.identity().apply(Types.DOUBLE, -0.0);
+      assertThat(Double.doubleToRawLongBits((Double) zero)).isZero();
+      Object floatZero = Transforms.identity().apply(Types.FLOAT, -0.0f);
+      assertThat(Float.floatToRawIntBits((Float) floatZero)).isZero();
+      Object nan = Transforms.identity().apply(Types.DOUBLE, Double.longBitsToDouble(0x7ff8_0000_0000_0001L));
+      assertThat(Double.doubleToRawLongBits((Double) nan)).isEqualTo(Double.doubleToRawLongBits(Double.NaN));
+      Object floatNan = Transforms.identity().apply(Types.FLOAT, Float.intBitsToFloat(0xffc0_0001));
+      assertThat(Float.floatToRawIntBits((Float) floatNan)).isEqualTo(Float.floatToRawIntBits(Float.NaN));
+      assertThat(Transforms.identity().apply(Types.DOUBLE, 2.5)).isEqualTo(2.5);
+    }
+
+    @Test
     void bringsDecimalsToTheTypesScaleSoEqualValuesShareAPartition() {
       assertThat(Transforms.identity().apply(DEC_9_2, new BigDecimal("14.2"))).isEqualTo(new BigDecimal("14.20"));
       assertThatThrownBy(() -> Transforms.identity().apply(DEC_9_2, new BigDecimal("14.205")))
