@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TableBoundaryTest {
   private static final Schema SCHEMA = SchemaDdl.parse("id long not null, key string");
   private static final List<String> AWKWARD_VALUES = Arrays.asList("a/b", "x:y", "New York", "50%", "München",
-      "..", ".", "back\\slash", "%2F", "a%2F..%2F..%2Fb", "__NULL__", "", "東京都", "tab\there", null);
+      "..", ".", "back\\slash", "%2F", "a%2F..%2F..%2Fb", "__NULL__", "", "東京都", "tab\there", "x".repeat(1_000),
+      "é/".repeat(500), null);
 
   @TempDir
   Path dir;
