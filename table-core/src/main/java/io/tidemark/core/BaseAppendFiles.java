@@ -1,6 +1,7 @@
 package io.tidemark.core;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.ops.FileExistence;
 import io.tidemark.core.snapshot.ProtocolSupport;
@@ -59,12 +60,11 @@ final class BaseAppendFiles implements AppendFiles {
     long rows = adds.stream().mapToLong(AddFile::recordCount).sum();
     long bytes = adds.stream().mapToLong(AddFile::size).sum();
     Map<String, Long> metrics = Map.of("numFiles", (long) adds.size(), "numOutputRows", rows, "numOutputBytes", bytes);
-    PendingCommit pending = new PendingCommit("WRITE", Map.of("mode", "Append", "files", "described"), metrics, null,
-        null, txn, List.of(), adds, true);
+    PendingCommit pending = PendingCommit.builder("WRITE").parameters(Map.of("mode", "Append", "files", "described"))
+        .metrics(metrics).txn(txn).adds(adds).blindAppend().build();
     committed = true;
     // a failed commit leaves the files alone: they were written by someone else, who may retry
-    CommitOutcome outcome = table.committer().commit(read, pending);
-    table.afterCommit(outcome.snapshot());
+    CommitOutcome outcome = Commits.commit(table, read, pending);
     return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
   }
 

@@ -1,6 +1,7 @@
 package io.tidemark.core;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.evolve.Evolution;
@@ -12,7 +13,6 @@ import io.tidemark.core.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;
-import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.DuplicateTransactionException;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.SchemaMismatchException;
@@ -136,18 +136,15 @@ final class BaseAppendWriter implements AppendWriter {
         ? Map.of("mode", "Append", "mergeSchema", "true", "addedColumns", String.join(", ", mergedColumns))
         : Map.of("mode", "Append");
     // a merge-schema append carries metadata: it is not a blind append (spec.md 13)
-    PendingCommit pending = new PendingCommit("WRITE", params, metrics, null, merged ? metadata : null, txn,
-        List.of(), adds, !merged);
-    CommitOutcome outcome;
-    try {
-      outcome = table.committer().commit(read, pending, unforcedFiles());
-    } catch (CommitConflictException | DuplicateTransactionException e) {
-      // definitely not committed: the files are nobody's
-      abortAll();
-      throw e;
+    PendingCommit.Builder pending = PendingCommit.builder("WRITE").parameters(params).metrics(metrics).txn(txn)
+        .adds(adds);
+    if (merged) {
+      pending.metadata(metadata);
+    } else {
+      pending.blindAppend();
     }
+    CommitOutcome outcome = Commits.commit(table, read, pending.build(), unforcedFiles(), this::abortAll);
     committed = true;
-    table.afterCommit(outcome.snapshot());
     return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
   }
 

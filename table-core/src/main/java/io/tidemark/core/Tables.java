@@ -66,8 +66,8 @@ public final class Tables {
     Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
         List.of(spec), 0, lastPartitionId, properties, System.currentTimeMillis());
     BaseTable table = new BaseTable(io, root);
-    table.committer().create(new PendingCommit("CREATE TABLE", Map.of(), Map.of(), Protocol.current(),
-        metadata, null, List.of(), List.of(), false));
+    table.committer().create(PendingCommit.builder("CREATE TABLE").protocol(Protocol.current()).metadata(metadata)
+        .build());
     return table;
   }
 

@@ -1,6 +1,5 @@
 package io.tidemark.core;
 
-import io.tidemark.core.data.Record;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -41,11 +41,9 @@ public record PendingCommit(String operation, Map<String, String> parameters, Ma
     adds = List.copyOf(adds);
   }
 
-  /** A commit that read nothing it could conflict on beyond the files it removes. */
-  public PendingCommit(String operation, Map<String, String> parameters, Map<String, Long> metrics,
-      Protocol protocol, Metadata metadata, Txn txn, List<RemoveFile> removes, List<AddFile> adds,
-      boolean blindAppend) {
-    this(operation, parameters, metrics, protocol, metadata, txn, removes, adds, blindAppend, null);
+  /** A pending commit of this operation, with nothing in it yet. */
+  public static Builder builder(String operation) {
+    return new Builder(operation);
   }
 
   /** {@link #SERIALIZABLE} when the commit carries what it read, else {@link #WRITE_SERIALIZABLE}. */
@@ -77,5 +75,83 @@ public record PendingCommit(String operation, Map<String, String> parameters, Ma
     }
     out.addAll(adds);
     return out;
+  }
+
+  /** Builds a pending commit by naming only what it has; everything else is empty or absent. */
+  public static final class Builder {
+    private final String operation;
+    private Map<String, String> parameters = Map.of();
+    private Map<String, Long> metrics = Map.of();
+    private Protocol protocol;
+    private Metadata metadata;
+    private Txn txn;
+    private List<RemoveFile> removes = List.of();
+    private List<AddFile> adds = List.of();
+    private boolean blindAppend;
+    private ReadSet reads;
+
+    private Builder(String operation) {
+      this.operation = operation;
+    }
+
+    /** The operation's parameters, recorded in the commit info. */
+    public Builder parameters(Map<String, String> parameters) {
+      this.parameters = parameters;
+      return this;
+    }
+
+    /** The operation's metrics, recorded in the commit info. */
+    public Builder metrics(Map<String, Long> metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    /** A new protocol. */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    /** New metadata. */
+    public Builder metadata(Metadata metadata) {
+      this.metadata = metadata;
+      return this;
+    }
+
+    /** An application transaction, or null. */
+    public Builder txn(Txn txn) {
+      this.txn = txn;
+      return this;
+    }
+
+    /** Files to remove. */
+    public Builder removes(List<RemoveFile> removes) {
+      this.removes = removes;
+      return this;
+    }
+
+    /** Files to add. */
+    public Builder adds(List<AddFile> adds) {
+      this.adds = adds;
+      return this;
+    }
+
+    /** Marks the commit a blind append: it only adds files and depends on nothing it read. */
+    public Builder blindAppend() {
+      this.blindAppend = true;
+      return this;
+    }
+
+    /** What a serializable commit read, checked against concurrent commits. */
+    public Builder reads(ReadSet reads) {
+      this.reads = reads;
+      return this;
+    }
+
+    /** The pending commit. */
+    public PendingCommit build() {
+      return new PendingCommit(operation, parameters, metrics, protocol, metadata, txn, removes, adds, blindAppend,
+          reads);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tidemark.core.evolve;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.ReadSet;
 import io.tidemark.core.commit.TableContext;
@@ -171,10 +172,9 @@ final class SchemaUpdate implements UpdateSchema {
     params.put("schemaId", Integer.toString(updated.schemaId()));
     // adding a required column relies on the table being empty: then a concurrent append conflicts
     boolean needsEmpty = updated.schema().columns().size() > 0 && addsRequired(base.schema(), updated.schema());
-    PendingCommit pending = new PendingCommit(OPERATION, params, Map.of(), null, updated, null, List.of(), List.of(),
-        false, needsEmpty ? ReadSet.wholeTable("an empty table (a required column is added)") : null);
-    CommitOutcome outcome = table.committer().commit(read, pending);
-    table.afterCommit(outcome.snapshot());
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated)
+        .reads(needsEmpty ? ReadSet.wholeTable("an empty table (a required column is added)") : null).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending);
     return new EvolutionResult(outcome.version(), outcome.attempts(), updated);
   }
 

@@ -1,6 +1,7 @@
 package io.tidemark.core.evolve;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.snapshot.TableState;
@@ -186,10 +187,8 @@ final class SpecUpdate implements UpdatePartitionSpec {
     params.put("changes", String.join("; ", descriptions));
     params.put("specId", Integer.toString(spec.specId()));
     params.put("spec", spec.format(base.schema()));
-    PendingCommit pending = new PendingCommit(OPERATION, params, Map.of(), null, updated, null, List.of(), List.of(),
-        false);
-    CommitOutcome outcome = table.committer().commit(read, pending);
-    table.afterCommit(outcome.snapshot());
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending);
     return new EvolutionResult(outcome.version(), outcome.attempts(), updated);
   }
 }

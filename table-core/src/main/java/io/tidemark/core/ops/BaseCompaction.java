@@ -1,6 +1,7 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.data.CloseableIterator;
@@ -145,8 +146,9 @@ final class BaseCompaction implements Compaction {
     metrics.put("numAddedFiles", (long) adds.size());
     metrics.put("numAddedBytes", addedBytes);
     metrics.put("numPartitions", (long) partitionCount);
-    PendingCommit pending = new PendingCommit(OPERATION, parameters, metrics, null, null, null, removes, adds, false);
-    CommitOutcome outcome = OperationCommit.commit(table, read, pending, this::abort);
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(parameters).metrics(metrics).removes(removes)
+        .adds(adds).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending, List.of(), this::abort);
     return new CompactionResult(outcome.version(), removes.size(), bytesTotal, adds.size(), addedBytes,
         partitionCount);
   }

@@ -1,6 +1,7 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.expr.Expression;
@@ -9,6 +10,7 @@ import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,9 +57,9 @@ final class BaseDelete implements Delete {
     metrics.put("numRemovedFilesUnread", removal.removedUnread());
     metrics.put("numAddedFiles", (long) removal.adds().size());
     metrics.put("numCopiedRows", removal.copiedRows());
-    PendingCommit pending = new PendingCommit(OPERATION, Map.of("predicate", filter.toString()), metrics, null,
-        null, null, removal.removes(), removal.adds(), false, removal.reads());
-    CommitOutcome outcome = OperationCommit.commit(table, read, pending, removal::abort);
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(Map.of("predicate", filter.toString()))
+        .metrics(metrics).removes(removal.removes()).adds(removal.adds()).reads(removal.reads()).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending, List.of(), removal::abort);
     return new DeleteResult(outcome.version(), removal.deletedRows(), removal.removes().size(),
         removal.removedUnread(), removal.adds().size(), removal.copiedRows());
   }

@@ -1,6 +1,7 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.ReadSet;
 import io.tidemark.core.commit.TableContext;
@@ -168,9 +169,9 @@ final class BaseOverwrite implements Overwrite {
     metrics.put("numOutputRows", rowsWritten);
     metrics.put("numOutputBytes", adds.stream().mapToLong(AddFile::size).sum());
     metrics.put("numCopiedRows", copiedRows);
-    PendingCommit pending = new PendingCommit(OPERATION, parameters, metrics, null, null, null, removes, adds,
-        false, reads);
-    CommitOutcome outcome = OperationCommit.commit(table, read, pending, this::abort);
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(parameters).metrics(metrics).removes(removes)
+        .adds(adds).reads(reads).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending, List.of(), this::abort);
     committed = true;
     return new OverwriteResult(outcome.version(), deletedRows, removes.size(), adds.size(), rowsWritten, copiedRows);
   }

@@ -1,6 +1,7 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.CommitOutcome;
+import io.tidemark.core.commit.Commits;
 import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.commit.ReadSet;
 import io.tidemark.core.commit.TableContext;
@@ -86,9 +87,10 @@ final class BaseRestore implements Restore {
     metrics.put("restoredFilesSize", restoredBytes);
     metrics.put("removedFilesSize", removedBytes);
     metrics.put("numOfFilesAfterRestore", (long) target.dataFiles().size());
-    PendingCommit pending = new PendingCommit(OPERATION, parameters, metrics, null, null, null, removes, restored,
-        false, ReadSet.wholeTable("the whole table (restore to version " + target.version() + ")"));
-    CommitOutcome outcome = OperationCommit.commit(table, read, pending, () -> { });
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(parameters).metrics(metrics).removes(removes)
+        .adds(restored).reads(ReadSet.wholeTable("the whole table (restore to version " + target.version() + ")"))
+        .build();
+    CommitOutcome outcome = Commits.commit(table, read, pending);
     return new RestoreResult(outcome.version(), Instant.ofEpochMilli(outcome.timestampMillis()), target.version(),
         restored.size(), removes.size(), restoredBytes, removedBytes);
   }
