@@ -2,7 +2,7 @@ package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.spec.error.StorageException;
+import io.tidemark.core.io.StorageErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +31,7 @@ final class FileExistence {
           }
         }
       } catch (IOException e) {
-        throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+        throw StorageErrors.failed("cannot list", prefix, e);
       }
     }
     List<String> missing = new ArrayList<>();
