@@ -96,6 +96,12 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
     return endpoint;
   }
 
+  /** Path-style addressing as configured ({@code TIDEMARK_S3_TEST_PATH_STYLE}), or null to follow the endpoint. */
+  public Boolean pathStyle() {
+    return pathStyle;
+  }
+
+  /** The bucket the tests write to. */
   public String bucket() {
     return bucket;
   }
