@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks which of a table's files exist, with one listing per directory. */
-final class FileExistence {
+/** Checks which of a table's files exist, with one listing per directory (restore, scans). */
+public final class FileExistence {
   private FileExistence() {}
 
-  /** The paths (relative to the table root) among these that do not exist, in the order given. */
-  static List<String> missing(TableContext table, List<String> paths) {
+  /**
+   * The paths (relative to the table root) among these that do not exist, in the order given.
+   *
+   * @param table the table the paths belong to
+   * @param paths data file paths relative to its root
+   */
+  public static List<String> missing(TableContext table, List<String> paths) {
     Map<String, List<String>> byDirectory = new LinkedHashMap<>();
     for (String p : paths) {
       byDirectory.computeIfAbsent(DataFiles.directory(p), d -> new ArrayList<>()).add(p);
