@@ -30,6 +30,7 @@ abstract class BaseCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     try {
+      Logging.configure(ErrorHandler.verbose(spec.root().commandLine().getParseResult()));
       if (s3Endpoint != null) {
         System.setProperty(S3FileIOProvider.ENDPOINT_PROPERTY, s3Endpoint);
       }

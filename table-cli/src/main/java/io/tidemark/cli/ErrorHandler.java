@@ -35,7 +35,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return line.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
-  private static boolean verbose(ParseResult result) {
+  /** Whether {@code --verbose} was given, on the top command or a subcommand. */
+  static boolean verbose(ParseResult result) {
     for (ParseResult pr = result; pr != null; pr = pr.subcommand()) {
       if (pr.hasMatchedOption("--verbose")) {
         return true;

@@ -2,6 +2,7 @@ package io.tidemark.cli;
 
 import io.tidemark.core.Scan;
 import io.tidemark.core.Tables;
+import io.tidemark.spec.error.MissingDataFileException;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -89,6 +90,24 @@ final class ScanCommand extends BaseCommand {
     if (columns != null && !columns.isEmpty()) {
       scan = scan.select(columns.stream().map(String::strip).toList());
     }
+    if (limit == null) {
+      failIfFilesAreGone(scan);
+    }
     ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, out());
+  }
+
+  /**
+   * Fails before the first row when a planned data file is gone (one listing per directory), so
+   * that a vacuumed version prints nothing rather than part of its rows. A scan with a limit may
+   * never reach the files, so it is not checked: it says on stderr if it fails part-way.
+   */
+  private static void failIfFilesAreGone(Scan scan) {
+    List<String> missing = scan.missingFiles();
+    if (!missing.isEmpty()) {
+      long version = scan.snapshot().version();
+      String first = MissingDataFileException.scanning(missing.get(0), version, null).getMessage();
+      throw new MissingDataFileException(missing, version, first
+          + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "") + "; nothing was printed", null);
+    }
   }
 }

@@ -6,7 +6,11 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import java.io.PrintWriter;
 
-/** Runs a scan and prints its rows; shared by {@code scan} and {@code demo}. */
+/**
+ * Runs a scan and prints its rows; shared by {@code scan} and {@code demo}. A scan that fails
+ * after printing has begun says on stderr that the output is incomplete, since CSV and JSON Lines
+ * have no ending that would show it.
+ */
 final class ScanPrinter {
   private ScanPrinter() {}
 
@@ -14,6 +18,7 @@ final class ScanPrinter {
    * Prints at most {@code limit} rows of the scan.
    *
    * @return the number of rows printed
+   * @throws CliException when reading failed after printing began (the output is incomplete)
    */
   static long print(Scan scan, OutputFormat format, long limit, PrintWriter out) {
     RowSink sink = format.open(scan.schema(), out);
@@ -23,6 +28,10 @@ final class ScanPrinter {
         sink.row(it.next());
         printed++;
       }
+    } catch (RuntimeException e) {
+      out.flush();
+      throw new CliException("the output is incomplete: the scan failed after " + printed
+          + (printed == 1 ? " row: " : " rows: ") + ErrorHandler.message(e), e);
     }
     sink.finish();
     return printed;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  * version or an instant) and prints their history. {@code tidemark demo} shows all of it at once.
  *
  * <p>Exit codes: 0 on success, 1 when the command failed (one line on stderr, {@code tidemark: ...},
- * followed by the stack trace with {@code --verbose}), 2 for a usage error.
+ * followed by the stack trace with {@code --verbose}), 2 for a usage error. Log output appears only
+ * with {@code --verbose}.
  */
 @Command(name = "tidemark",
     mixinStandardHelpOptions = true,
@@ -31,7 +32,7 @@ public final class TidemarkCli implements Runnable {
   static final String VERSION = "0.1.0";
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
-      description = "When a command fails, print the stack trace after the error line.")
+      description = "Print log warnings on stderr, and when a command fails, the stack trace after the error line.")
   boolean verbose;
 
   @Spec

@@ -1,5 +1,8 @@
 package io.tidemark.cli;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Runs the command line in-process with captured stdout and stderr. */
@@ -16,7 +21,7 @@ final class Cli {
 
   private Cli() {}
 
-  /** What a run printed and returned. */
+  /** What a run printed and returned; {@code err} holds what was logged, then the command's stderr. */
   record Result(int exitCode, String out, String err) {
     /** Non-empty stderr lines. */
     java.util.List<String> errLines() {
@@ -30,8 +35,21 @@ final class Cli {
     CommandLine cmd = TidemarkCli.newCommandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Result(code, out.toString(), err.toString());
+    // log events reach the console appender on stderr: collect the same events beside it
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } finally {
+      root.detachAppender(logged);
+    }
+    String log = logged.list.stream()
+        .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage() + "\n")
+        .collect(Collectors.joining());
+    return new Result(code, out.toString(), log + err);
   }
 
   /** Runs and fails the test unless the exit code is 0. */

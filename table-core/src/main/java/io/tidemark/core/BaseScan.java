@@ -7,6 +7,7 @@ import io.tidemark.core.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.expr.StrictEvaluator;
+import io.tidemark.core.ops.FileExistence;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.core.parquet.ReadMetrics;
 import io.tidemark.core.plan.IdentityPartitionBounds;
@@ -120,6 +121,11 @@ final class BaseScan implements Scan {
     return new ScanPlan(state().version(), planned.files(), new PlanMetrics(planned.manifestsTotal(),
         planned.manifestsRead(), planned.filesTotal(), planned.files().size(), metrics.rowGroupsTotal(),
         metrics.rowGroupsRead(), metrics.bytesRead(), (System.nanoTime() - start) / 1e6));
+  }
+
+  @Override
+  public List<String> missingFiles() {
+    return FileExistence.missing(table, plan().files().stream().map(AddFile::path).toList());
   }
 
   private io.tidemark.core.io.InputFile input(AddFile file) {

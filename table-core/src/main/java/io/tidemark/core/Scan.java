@@ -55,6 +55,14 @@ public interface Scan {
   ScanPlan planRowGroups();
 
   /**
+   * The data files this scan would read that are gone from storage (paths relative to the table
+   * root, in plan order), found with one listing per directory and before any row is read. A
+   * caller that must not hand out a partial result, such as a command printing rows, checks this
+   * first; {@link #records()} fails on a missing file only when it gets there.
+   */
+  List<String> missingFiles();
+
+  /**
    * The matching rows, file by file in the order files were added, and what reading them did
    * ({@link ScanReader#metrics()}). Close it to release open files.
    */

@@ -18,6 +18,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds the {@link S3Client} of an {@link S3FileIO} from its settings and the environment. */
 final class ClientFactory {
@@ -56,6 +57,11 @@ final class ClientFactory {
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
+    // Uploads carry their payload hash (over http) or UNSIGNED-PAYLOAD (over https) in one header,
+    // never an aws-chunked body: Ceph RGW rejects an empty aws-chunked upload over http
+    // (XAmzContentSHA256Mismatch), and every S3 store takes the plain form. Bodies are in memory,
+    // so hashing them before sending costs no second read from elsewhere.
+    b.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
     b.forcePathStyle(settings.pathStyle() != null ? settings.pathStyle() : endpoint != null);
     b.overrideConfiguration(o -> {
       o.retryStrategy(retryStrategy());

@@ -2,9 +2,13 @@ package io.tidemark.s3;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -17,6 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3Errors {
   static final int PRECONDITION_FAILED = 412;
   static final int CONFLICT = 409;
+  /** The {@link S3StorageException#errorCode()} when the SDK found no credentials to sign with. */
+  static final String NO_CREDENTIALS = "NoCredentials";
 
   private S3Errors() {}
 
@@ -55,6 +61,12 @@ final class S3Errors {
       interrupted.initCause(e);
       return interrupted;
     }
+    if (isMissingCredentials(e)) {
+      // the SDK's message lists every provider of its chain (some 1,500 characters): say what to set instead
+      throw new S3StorageException("cannot " + operation + " " + loc + ": no AWS credentials found; set"
+          + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with ~/.aws/credentials",
+          loc.bucket(), loc.key(), 0, NO_CREDENTIALS, e);
+    }
     if (status == 0 || status >= 500 || status == 429 || e instanceof ApiCallTimeoutException) {
       return new IOException("cannot " + operation + " " + loc + ": " + describe(e), e);
     }
@@ -64,7 +76,7 @@ final class S3Errors {
   static S3StorageException definite(String operation, S3Location loc, int status, String code, SdkException e) {
     String what;
     if (code.equals("NoSuchBucket")) {
-      what = "bucket '" + loc.bucket() + "' does not exist";
+      what = "bucket '" + loc.bucket() + "' does not exist; check the bucket name and the endpoint";
     } else if (status == 403) {
       what = "access denied to bucket '" + loc.bucket() + "' key '" + loc.key() + "' (" + detail(status, code, e)
           + "); check the credentials and their permissions (S3 also answers 403 for a missing key when the"
@@ -93,6 +105,19 @@ final class S3Errors {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    if (root instanceof ConnectException || root instanceof UnknownHostException
+        || root instanceof NoRouteToHostException) {
+      return "cannot reach S3 (" + root.getMessage() + "); check the endpoint and the network";
+    }
     return root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  /**
+   * Whether the SDK failed before sending because no credentials provider had any. The SDK has no
+   * type for this, only its message.
+   */
+  static boolean isMissingCredentials(SdkException e) {
+    return e instanceof SdkClientException && e.getMessage() != null
+        && e.getMessage().startsWith("Unable to load credentials");
   }
 }

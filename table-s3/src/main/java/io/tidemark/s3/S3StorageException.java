@@ -4,7 +4,8 @@ import io.tidemark.spec.error.StorageException;
 
 /**
  * S3 refused a request for a reason retrying will not fix: access denied (403), a bucket that
- * does not exist, a wrong region, a malformed request. The message names the operation, the
+ * does not exist, a wrong region, a malformed request; or the request could not be signed because
+ * no credentials were found (status 0, error code {@code NoCredentials}). The message names the operation, the
  * bucket and the key, and S3's error code; it never contains credentials.
  */
 public final class S3StorageException extends StorageException {
@@ -31,12 +32,15 @@ public final class S3StorageException extends StorageException {
     return key;
   }
 
-  /** The HTTP status S3 answered with, such as 403 or 404. */
+  /** The HTTP status S3 answered with, such as 403 or 404; 0 when the request was not sent. */
   public int statusCode() {
     return statusCode;
   }
 
-  /** S3's error code, such as {@code AccessDenied} or {@code NoSuchBucket}; empty when S3 sent none (HEAD). */
+  /**
+   * S3's error code, such as {@code AccessDenied} or {@code NoSuchBucket}; empty when S3 sent none
+   * (HEAD); {@code NoCredentials} when no credentials were found to sign the request with.
+   */
   public String errorCode() {
     return errorCode;
   }

@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidemark.core.Tables;
 import io.tidemark.spec.error.StorageException;
 import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** Refusals become typed errors naming bucket and key, never the credentials. */
@@ -25,7 +31,8 @@ class S3ErrorsTest {
       assertThat(e.isNoSuchBucket()).isTrue();
       assertThat(e.bucket()).isEqualTo(bucket);
       assertThat(e.key()).isEqualTo("t/_log/00000000000000000000.json");
-      assertThat(e.getMessage()).contains("bucket '" + bucket + "' does not exist").contains(loc);
+      assertThat(e.getMessage()).contains("bucket '" + bucket + "' does not exist; check the bucket name and the endpoint")
+          .contains(loc);
     });
     assertThatThrownBy(() -> io.createExclusive(loc, new byte[1])).isInstanceOf(S3StorageException.class)
         .hasMessageContaining("bucket '" + bucket + "' does not exist");
@@ -61,6 +68,38 @@ class S3ErrorsTest {
       }
       assertThatThrownBy(() -> io.createExclusive(loc + ".2", new byte[1])).isInstanceOf(S3StorageException.class)
           .hasMessageContaining("access denied");
+    }
+  }
+
+  @Test
+  void missingCredentialsSayWhatToSetInOneShortLine(S3TestEnv env) {
+    assertThat(System.getProperty("aws.accessKeyId")).as("no credentials in system properties").isNull();
+    String loc = env.newPrefix() + "/t/_log/";
+    // the system-properties provider alone: the same SDK failure as a default chain that finds nothing
+    try (S3FileIO io = env.builder().credentials(AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create()))
+        .build()) {
+      assertThatThrownBy(() -> io.list(loc, null)).isInstanceOfSatisfying(S3StorageException.class, e -> {
+        assertThat(e.errorCode()).isEqualTo(S3Errors.NO_CREDENTIALS);
+        assertThat(e.getMessage()).isEqualTo("cannot list " + loc + ": no AWS credentials found; set AWS_ACCESS_KEY_ID"
+            + " and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with ~/.aws/credentials");
+      });
+      assertThatThrownBy(() -> io.createExclusive(loc + "0.json", new byte[1])).isInstanceOf(S3StorageException.class)
+          .hasMessageContaining("no AWS credentials found");
+    }
+  }
+
+  @Test
+  void anUnreachableEndpointIsAnIoErrorThatSaysToCheckTheEndpoint(S3TestEnv env) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String loc = "s3://" + env.bucket() + "/t/_log/";
+    try (S3FileIO io = env.builder().endpoint(URI.create("http://127.0.0.1:" + closedPort)).build()) {
+      assertThatThrownBy(() -> io.list(loc, null)).isInstanceOf(IOException.class)
+          .hasMessageStartingWith("cannot list " + loc + ": cannot reach S3 (")
+          .hasMessageContaining("127.0.0.1:" + closedPort)
+          .hasMessageEndingWith("; check the endpoint and the network");
     }
   }
 

@@ -28,14 +28,9 @@ class S3FileIOProviderTest {
   @Test
   void tablesOpenAndCreateByS3LocationWithTheEndpointFromSystemProperties(S3TestEnv env) {
     Map<String, String> saved = new HashMap<>();
-    Map<String, String> props = new HashMap<>();
+    Map<String, String> props = new HashMap<>(env.sdkSystemProperties());
     if (env.endpoint() != null) {
       props.put(S3FileIOProvider.ENDPOINT_PROPERTY, env.endpoint().toString());
-    }
-    if (env.isLocal()) {
-      props.put("aws.accessKeyId", S3TestEnv.ACCESS_KEY);
-      props.put("aws.secretAccessKey", S3TestEnv.SECRET_KEY);
-      props.put("aws.region", "us-east-1");
     }
     props.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
     try {

@@ -9,9 +9,13 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /** The FileIO contract on S3, with the requests each operation makes. */
 @ExtendWith(S3Extension.class)
@@ -156,6 +165,39 @@ class S3FileIOTest {
       assertThat(s.read()).isEqualTo(-1);
       assertThat(s.read(new byte[4], 0, 4)).isEqualTo(-1);
     }
+  }
+
+  @Test
+  void uploadsSendTheirPayloadHashInOneHeaderAndNeverAnAwsChunkedBody() throws Exception {
+    Map<String, String> contentHashes = new ConcurrentHashMap<>();
+    ExecutionInterceptor headers = new ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        SdkHttpRequest request = context.httpRequest();
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        assertThat(request.firstMatchingHeader("Content-Encoding")).as(operation).isEmpty();
+        contentHashes.put(operation + " " + request.encodedPath().replaceAll(".*/", ""),
+            request.firstMatchingHeader("x-amz-content-sha256").orElse("none"));
+      }
+    };
+    byte[] large = random(S3FileIO.MIN_PART_SIZE + 1, 5);
+    try (S3FileIO chunkFree = env.builder().partSize(S3FileIO.MIN_PART_SIZE).interceptor(headers).build()) {
+      chunkFree.newOutputFile(root + "/empty").create(0).close();
+      try (PositionOutputStream out = chunkFree.newOutputFile(root + "/large").create(0)) {
+        out.write(large);
+      }
+      chunkFree.createExclusive(root + "/commit", "c\n".getBytes(UTF_8));
+    }
+    assertThat(io.readIfExists(root + "/empty")).hasValue(new byte[0]);
+    assertThat(io.readIfExists(root + "/large")).hasValue(large);
+    assertThat(contentHashes).containsKeys("PutObject empty", "UploadPart large", "PutObject commit");
+    // a hex digest of the body (signed over http) or UNSIGNED-PAYLOAD (over https); never STREAMING-...
+    contentHashes.forEach((request, hash) -> assertThat(hash).as(request).matches("[0-9a-f]{64}|UNSIGNED-PAYLOAD"));
+    assertThat(contentHashes.get("PutObject empty")).isIn(sha256Hex(new byte[0]), "UNSIGNED-PAYLOAD");
+  }
+
+  private static String sha256Hex(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   @Test

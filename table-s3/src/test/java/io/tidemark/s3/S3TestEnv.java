@@ -15,12 +15,19 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Where the S3 tests run: an in-process S3Proxy (transient store, 127.0.0.1, random port, with
  * signature checking) started once per JVM, or, when {@code TIDEMARK_S3_TEST_ENDPOINT} is set, a
  * real endpoint ({@code aws} for AWS itself) with bucket {@code TIDEMARK_S3_TEST_BUCKET} and the
- * usual AWS credentials. Every test run writes under its own random prefix, deleted at the end.
+ * usual AWS credentials. A real endpoint that cannot be reached fails the run; it is never skipped.
+ *
+ * <p>Every test run writes under its own random prefix. After each test {@link #cleanUp} deletes
+ * everything there and checks that the bucket holds exactly what it held when the run started.
  */
 public final class S3TestEnv implements ExtensionContext.Store.CloseableResource {
   private static final Logger LOG = LoggerFactory.getLogger(S3TestEnv.class);
@@ -34,6 +41,8 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
   private final String bucket;
   private final String runPrefix;
   private final S3FileIO io;
+  /** The bucket's first keys (at most one page) when the run started: what must be there after each test. */
+  private List<String> keysBefore;
 
   private S3TestEnv(S3Proxy proxy, URI endpoint, Boolean pathStyle, String bucket) {
     this.proxy = proxy;
@@ -51,11 +60,14 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
       String pathStyle = System.getenv("TIDEMARK_S3_TEST_PATH_STYLE");
       URI endpoint = real.strip().equalsIgnoreCase("aws") ? null : URI.create(real.strip());
       LOG.warn("S3 tests run against {} bucket {}", endpoint == null ? "AWS" : endpoint, bucket);
-      return new S3TestEnv(null, endpoint, pathStyle == null ? null : Boolean.parseBoolean(pathStyle), bucket);
+      S3TestEnv env = new S3TestEnv(null, endpoint, pathStyle == null ? null : Boolean.parseBoolean(pathStyle), bucket);
+      env.keysBefore = env.bucketKeys(); // fails the run when the endpoint cannot be reached
+      return env;
     }
     S3Proxy proxy = startProxy(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
     S3TestEnv env = new S3TestEnv(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), null, LOCAL_BUCKET);
     env.io.client().createBucket(b -> b.bucket(LOCAL_BUCKET));
+    env.keysBefore = List.of();
     return env;
   }
 
@@ -84,6 +96,12 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
     return endpoint;
   }
 
+  /** Path-style addressing as configured ({@code TIDEMARK_S3_TEST_PATH_STYLE}), or null to follow the endpoint. */
+  public Boolean pathStyle() {
+    return pathStyle;
+  }
+
+  /** The bucket the tests write to. */
   public String bucket() {
     return bucket;
   }
@@ -112,6 +130,16 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
   /** A fresh {@code s3://bucket/<run>/<random>} prefix, without trailing slash. */
   public String newPrefix() {
     return "s3://" + bucket + "/" + runPrefix + "/" + UUID.randomUUID().toString().substring(0, 12);
+  }
+
+  /**
+   * The AWS SDK system properties that give code in this JVM the test server's throwaway keys
+   * (for the in-process S3Proxy; empty for a real endpoint, whose credentials come from the
+   * environment).
+   */
+  public Map<String, String> sdkSystemProperties() {
+    return isLocal() ? Map.of("aws.accessKeyId", ACCESS_KEY, "aws.secretAccessKey", SECRET_KEY, "aws.region", "us-east-1")
+        : Map.of();
   }
 
   /** System properties and environment for a separate JVM that opens tables through the provider. */
@@ -144,15 +172,45 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
         .map(u -> u.key() + " " + u.uploadId()).toList();
   }
 
+  /**
+   * Deletes everything under the run's prefix, folder markers and unfinished uploads included, then
+   * fails unless the bucket holds exactly the keys it held when the run started: a test that wrote
+   * outside its prefix, or left anything its deletes missed, is caught here.
+   */
+  public void cleanUp() {
+    S3Client client = io.client();
+    for (MultipartUpload u : client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(runPrefix + "/"))
+        .uploads()) {
+      client.abortMultipartUpload(b -> b.bucket(bucket).key(u.key()).uploadId(u.uploadId()));
+    }
+    List<ObjectIdentifier> written = client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(runPrefix + "/"))
+        .contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+    for (int from = 0; from < written.size(); from += 1000) {
+      List<ObjectIdentifier> batch = written.subList(from, Math.min(written.size(), from + 1000));
+      DeleteObjectsResponse deleted = client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch)));
+      if (!deleted.errors().isEmpty()) {
+        throw new AssertionError("could not delete test keys: " + deleted.errors());
+      }
+    }
+    List<String> after = bucketKeys();
+    if (!after.equals(keysBefore)) {
+      List<String> extra = new ArrayList<>(after);
+      extra.removeAll(keysBefore);
+      throw new AssertionError("the S3 tests left keys in bucket " + bucket + " (or deleted others'): " + extra);
+    }
+  }
+
+  /** The bucket's keys, at most one page of 1000. */
+  private List<String> bucketKeys() {
+    return io.client().listObjectsV2(b -> b.bucket(bucket).maxKeys(1000)).contents().stream().map(S3Object::key)
+        .toList();
+  }
+
   @Override
   public void close() throws Exception {
     try {
-      if (!isLocal()) {
-        List<String> all = io.list("s3://" + bucket + "/" + runPrefix + "/", null).stream()
-            .map(e -> e.location()).toList();
-        io.deleteAll(all);
-      }
-    } catch (RuntimeException | java.io.IOException e) {
+      cleanUp();
+    } catch (RuntimeException | AssertionError e) {
       LOG.warn("could not clean up the test prefix {}: {}", runPrefix, e.getMessage());
     } finally {
       io.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.StorageException;
@@ -88,7 +89,7 @@ public final class CheckpointStore {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot list " + logPrefix() + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", logPrefix(), e);
     }
     versions.sort(Collections.reverseOrder());
     return versions;
@@ -125,6 +126,10 @@ public final class CheckpointStore {
       if (node != null && node.path("version").canConvertToLong()) {
         return Optional.of(node.get("version").longValue());
       }
+    } catch (StorageException e) {
+      // the storage refused outright (access denied, no such bucket): every other read would be
+      // refused too, so say it once instead of warning here and failing on the next request
+      throw e;
     } catch (IOException | RuntimeException e) {
       LOG.warn("ignoring unreadable {} of {}: {}", HINT, tableLocation, e.getMessage());
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.StagedFile;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;
@@ -62,7 +63,7 @@ public final class TransactionLog {
     try {
       entries = io.list(prefix, startAfter);
     } catch (IOException e) {
-      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", prefix, e);
     }
     long expected = knownVersion + 1;
     long latest = knownVersion;
@@ -111,7 +112,7 @@ public final class TransactionLog {
     try {
       return io.readIfExists(commitLocation(version)).isPresent();
     } catch (IOException e) {
-      throw new StorageException("cannot read " + commitLocation(version) + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot read", commitLocation(version), e);
     }
   }
 
@@ -147,7 +148,7 @@ public final class TransactionLog {
     try {
       bytes = io.readIfExists(commitLocation(version));
     } catch (IOException e) {
-      throw new StorageException("cannot read " + commitLocation(version) + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot read", commitLocation(version), e);
     }
     if (bytes.isEmpty()) {
       return Optional.empty();

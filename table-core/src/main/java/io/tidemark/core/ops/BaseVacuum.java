@@ -2,6 +2,7 @@ package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
@@ -108,7 +109,7 @@ final class BaseVacuum implements Vacuum {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", prefix, e);
     }
     return out;
   }

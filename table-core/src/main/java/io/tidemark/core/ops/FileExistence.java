@@ -2,7 +2,7 @@ package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.spec.error.StorageException;
+import io.tidemark.core.io.StorageErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks which of a table's files exist, with one listing per directory. */
+/** Checks which of a table's files exist, with one listing per directory (restore, scans, file appends). */
 public final class FileExistence {
   private FileExistence() {}
 
-  /** The paths (relative to the table root) among these that do not exist, in the order given. */
+  /**
+   * The paths (relative to the table root) among these that do not exist, in the order given.
+   *
+   * @param table the table the paths belong to
+   * @param paths data file paths relative to its root
+   */
   public static List<String> missing(TableContext table, List<String> paths) {
     Map<String, Long> sizes = sizes(table, paths);
     List<String> missing = new ArrayList<>();
@@ -45,7 +50,7 @@ public final class FileExistence {
           }
         }
       } catch (IOException e) {
-        throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+        throw StorageErrors.failed("cannot list", prefix, e);
       }
     }
     sizes.keySet().retainAll(new HashSet<>(paths));

@@ -4,6 +4,7 @@ import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.ManifestFiles;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.checkpoint.ManifestEntry;
@@ -51,7 +52,7 @@ final class LogRetention {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", prefix, e);
     }
     keptFrom = 0;
     if (expireLog) {
@@ -105,7 +106,7 @@ final class LogRetention {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", prefix, e);
     }
     return out;
   }

@@ -2,10 +2,10 @@ package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
-import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +83,7 @@ final class RetentionWindow {
         }
       }
     } catch (IOException e) {
-      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot list", prefix, e);
     }
     long lowest = latest.version();
     while (lowest > 0 && versions.contains(lowest - 1)) {

@@ -5,6 +5,7 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.ParquetFilters;
 import io.tidemark.core.io.InputFile;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.Schema;
@@ -104,7 +105,7 @@ public final class DataFileReader {
     } catch (TidemarkException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new StorageException("cannot open data file " + location + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot open data file", location, e);
     }
     try {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
@@ -122,7 +123,7 @@ public final class DataFileReader {
       throw e;
     } catch (RuntimeException e) {
       closeQuietly(reader);
-      throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot read data file", location, e);
     }
   }
 
@@ -183,7 +184,7 @@ public final class DataFileReader {
           throw e;
         } catch (RuntimeException e) {
           close();
-          throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+          throw StorageErrors.failed("cannot read data file", location, e);
         }
       }
       return true;
@@ -200,7 +201,7 @@ public final class DataFileReader {
           pages = filter == null ? reader.readNextRowGroup() : reader.readNextFilteredRowGroup();
         } catch (IOException | RuntimeException e) {
           close();
-          throw new StorageException("cannot read data file " + location + ": " + e.getMessage(), e);
+          throw StorageErrors.failed("cannot read data file", location, e);
         }
         if (pages == null) {
           close();

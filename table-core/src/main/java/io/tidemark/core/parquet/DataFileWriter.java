@@ -2,6 +2,7 @@ package io.tidemark.core.parquet;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
@@ -204,7 +205,7 @@ public final class DataFileWriter implements Closeable {
       current.write(record);
     } catch (IOException e) {
       failed = true;
-      throw new StorageException("cannot write data file " + currentLocation + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot write data file", currentLocation, e);
     } catch (RuntimeException | Error e) {
       failed = true;
       throw e;
@@ -346,7 +347,7 @@ public final class DataFileWriter implements Closeable {
     } catch (IOException e) {
       failed = true;
       currentOutput.closeQuietly();
-      throw new StorageException("cannot create data file " + currentLocation + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot create data file", currentLocation, e);
     } catch (RuntimeException e) {
       failed = true;
       currentOutput.closeQuietly();
@@ -366,7 +367,7 @@ public final class DataFileWriter implements Closeable {
     } catch (IOException | RuntimeException e) {
       failed = true;
       currentOutput.closeQuietly();
-      throw new StorageException("cannot finish data file " + currentLocation + ": " + e.getMessage(), e);
+      throw StorageErrors.failed("cannot finish data file", currentLocation, e);
     }
     Map<Integer, ColumnStats> stats;
     try {
