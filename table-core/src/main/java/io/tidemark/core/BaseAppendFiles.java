@@ -13,8 +13,10 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.partition.PartitionValues;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +58,7 @@ final class BaseAppendFiles implements AppendFiles {
     }
     TableState read = table.latestState();
     ProtocolSupport.checkWritable(read.protocol(), table.location());
-    List<AddFile> adds = checkedAdds(read);
+    List<AddFile> adds = checkedAdds(table, read, files.values());
     long rows = adds.stream().mapToLong(AddFile::recordCount).sum();
     long bytes = adds.stream().mapToLong(AddFile::size).sum();
     Map<String, Long> metrics = Map.of("numFiles", (long) adds.size(), "numOutputRows", rows, "numOutputBytes", bytes);
@@ -68,11 +70,18 @@ final class BaseAppendFiles implements AppendFiles {
     return new CommitResult(outcome.version(), outcome.snapshot().timestamp(), outcome.attempts(), adds.size(), rows);
   }
 
-  /** The add actions, after checking every file against the table and the storage. */
-  private List<AddFile> checkedAdds(TableState read) {
+  /**
+   * The add actions of files described elsewhere, after checking every one against the table as
+   * {@code read} and against the storage.
+   */
+  static List<AddFile> checkedAdds(BaseTable table, TableState read, Collection<DataFile> files) {
     Metadata metadata = read.metadata();
     List<AddFile> adds = new ArrayList<>(files.size());
-    for (DataFile file : files.values()) {
+    Set<String> paths = new LinkedHashSet<>();
+    for (DataFile file : files) {
+      if (!paths.add(file.path())) {
+        throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
+      }
       table.locations().resolveInside(file.path());
       PartitionSpec spec = metadata.spec(file.specId());
       if (spec == null) {
@@ -87,8 +96,8 @@ final class BaseAppendFiles implements AppendFiles {
       }
       adds.add(file.toAddFile());
     }
-    Map<String, Long> sizes = FileExistence.sizes(table, files.keySet());
-    for (DataFile file : files.values()) {
+    Map<String, Long> sizes = FileExistence.sizes(table, paths);
+    for (DataFile file : files) {
       Long size = sizes.get(file.path());
       if (size == null) {
         throw new InvalidArgumentException("data file " + file.path() + " does not exist in " + table.location());
@@ -100,7 +109,7 @@ final class BaseAppendFiles implements AppendFiles {
     }
     Set<String> live = new HashSet<>();
     read.dataFiles().forEach(f -> live.add(f.path()));
-    for (String path : files.keySet()) {
+    for (String path : paths) {
       if (live.contains(path)) {
         throw new InvalidArgumentException("data file " + path + " is already in the table (version "
             + read.version() + "); a file is committed once");

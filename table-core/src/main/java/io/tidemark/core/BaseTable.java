@@ -185,6 +185,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public Transaction newTransaction() {
+    return new BaseTransaction(this);
+  }
+
+  @Override
   public AppendWriter newAppend() {
     return new BaseAppendWriter(this, loader.refresh());
   }

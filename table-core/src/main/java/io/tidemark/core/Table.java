@@ -70,6 +70,12 @@ public interface Table {
    */
   AppendFiles newAppendFiles();
 
+  /**
+   * Several changes (deletes, appends of rows or files, a schema change) committed as one version,
+   * checked for conflicts and retried as a whole: e.g. an upsert as a delete and an append.
+   */
+  Transaction newTransaction();
+
   /** A scan of the newest snapshot; choose another with {@link Scan#asOfVersion} or {@link Scan#asOfTimestamp}. */
   Scan newScan();
 

@@ -1,6 +1,7 @@
 package io.tidemark.core.commit;
 
 import io.tidemark.spec.actions.AddFile;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,5 +26,19 @@ public record ReadSet(Set<String> files, Predicate<AddFile> scope, String predic
   /** A transaction that depends on the whole table (restore). */
   public static ReadSet wholeTable(String description) {
     return new ReadSet(Set.of(), f -> true, description, true);
+  }
+
+  /**
+   * What two reads of one transaction read together: a concurrent commit conflicts with the union
+   * when it conflicts with either. Either may be null.
+   */
+  public static ReadSet union(ReadSet a, ReadSet b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    Set<String> files = new HashSet<>(a.files());
+    files.addAll(b.files());
+    Predicate<AddFile> scope = a.scope().or(b.scope());
+    return new ReadSet(files, scope, a.predicate() + "; " + b.predicate(), a.wholeTable() || b.wholeTable());
   }
 }

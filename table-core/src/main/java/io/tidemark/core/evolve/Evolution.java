@@ -2,9 +2,12 @@ package io.tidemark.core.evolve;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Makes schema and partition spec changes. Applications call them through {@code Table}
@@ -21,6 +24,27 @@ public final class Evolution {
   /** A pending partition spec change of the table; it reads the newest version when committed. */
   public static UpdatePartitionSpec updateSpec(TableContext table) {
     return new SpecUpdate(table);
+  }
+
+  /**
+   * The metadata of {@code state} with schema changes applied, without committing them: for a
+   * transaction, which commits them with other changes. The changes are made on the
+   * {@link UpdateSchema} the consumer is given; its {@code commit()} must not be called.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when a change cannot apply
+   */
+  public static Metadata applySchemaChanges(TableState state, Consumer<UpdateSchema> changes) {
+    SchemaUpdate update = new SchemaUpdate(null);
+    changes.accept(update);
+    return update.applyTo(state);
+  }
+
+  /**
+   * True when {@code after} has a required field {@code before} lacks: such a change is allowed
+   * only on an empty table, so its commit reads the whole table.
+   */
+  public static boolean addsRequiredColumn(Schema before, Schema after) {
+    return SchemaUpdate.addsRequired(before, after);
   }
 
   /**

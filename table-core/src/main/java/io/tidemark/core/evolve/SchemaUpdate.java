@@ -148,10 +148,18 @@ final class SchemaUpdate implements UpdateSchema {
 
   @Override
   public Schema apply() {
-    return applyTo(table.latestState()).schema();
+    return applyTo(table().latestState()).schema();
   }
 
-  private Metadata applyTo(TableState state) {
+  /** The table; a schema change made for a transaction has none: the transaction applies and commits it. */
+  private TableContext table() {
+    if (table == null) {
+      throw new InvalidArgumentException("this schema change belongs to a transaction, which applies and commits it");
+    }
+    return table;
+  }
+
+  Metadata applyTo(TableState state) {
     Work work = new Work(state);
     for (Consumer<Work> c : changes) {
       c.accept(work);
@@ -161,7 +169,7 @@ final class SchemaUpdate implements UpdateSchema {
 
   @Override
   public EvolutionResult commit() {
-    TableState read = table.latestState();
+    TableState read = table().latestState();
     Metadata base = read.metadata();
     Metadata updated = applyTo(read);
     if (updated.schema().equals(base.schema())) {
@@ -179,7 +187,7 @@ final class SchemaUpdate implements UpdateSchema {
   }
 
   /** True when {@code after} has a required field whose id {@code before} does not have. */
-  private static boolean addsRequired(Schema before, Schema after) {
+  static boolean addsRequired(Schema before, Schema after) {
     for (int id = before.highestFieldId() + 1; id <= after.highestFieldId(); id++) {
       NestedField f = after.findField(id);
       if (f != null && f.required() && before.findField(id) == null) {
