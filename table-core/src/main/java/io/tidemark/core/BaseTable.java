@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,15 +209,10 @@ final class BaseTable implements Table, TableContext {
 
   @Override
   public List<HistoryEntry> history() {
-    long latest = loader.refresh().version();
-    List<HistoryEntry> entries = new ArrayList<>((int) Math.min(latest + 1, Integer.MAX_VALUE));
-    for (long v = 0; v <= latest; v++) {
-      Optional<Commit> kept = v == 0 || v == latest ? Optional.of(log.read(v)) : log.readIfExists(v);
-      if (kept.isEmpty()) {
-        continue; // expired by log retention (vacuum with log.retention.enabled)
-      }
-      CommitInfo info = kept.get().info();
-      entries.add(new HistoryEntry(v, Instant.ofEpochMilli(info.timestamp()), info.operation(),
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (Commit commit : loader.history()) {
+      CommitInfo info = commit.info();
+      entries.add(new HistoryEntry(commit.version(), Instant.ofEpochMilli(info.timestamp()), info.operation(),
           info.operationParameters(), info.operationMetrics(), info.readVersion(), info.isolationLevel(),
           info.blindAppend(), info.engineInfo()));
     }

@@ -8,7 +8,9 @@ import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
+import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.UnsupportedFeatureException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import java.nio.file.Paths;
@@ -84,10 +86,21 @@ public final class Tables {
     return open(FileIOs.forLocation(normalized), normalized);
   }
 
-  /** Opens an existing table on the given storage. */
+  /**
+   * Opens an existing table on the given storage and loads its newest snapshot. When the newest
+   * version cannot be read (a damaged or missing commit, or a protocol this library does not
+   * support), the table opens all the same, so that the older versions that do not need it can
+   * be read (spec 10.1); using the newest version then raises that error.
+   *
+   * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
+   */
   public static Table open(FileIO io, String location) {
     BaseTable table = new BaseTable(io, normalize(location));
-    table.refresh();
+    try {
+      table.refresh();
+    } catch (CorruptLogException | UnsupportedFeatureException e) {
+      // raised again by whatever uses the newest version; older versions may not need what failed
+    }
     return table;
   }
 

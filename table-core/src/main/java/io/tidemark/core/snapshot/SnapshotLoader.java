@@ -4,14 +4,20 @@ import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.log.Commit;
+import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.log.TransactionLog;
+import io.tidemark.core.ops.Vacuum;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.MissingCommitException;
 import io.tidemark.spec.error.TableNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads snapshots of one table: from the newest usable checkpoint plus the commits after it, and
  * keeps the latest one loaded so that refreshing reads only the commits added since. Thread-safe.
+ *
+ * <p>Damage to the log costs only what needs the damaged file (spec 10.1, 14): a version is
+ * loaded from the commits up to it and never needs a later one, and a missing commit is named, as
+ * expired by log retention or as lost.
  */
 public final class SnapshotLoader {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
@@ -99,8 +109,16 @@ public final class SnapshotLoader {
    * Reads the commits added since the last load and returns the newest snapshot.
    *
    * @throws TableNotFoundException when the table has no commit
+   * @throws CorruptLogException when a commit up to the newest is damaged or missing
+   * @throws io.tidemark.spec.error.UnsupportedFeatureException when this library cannot read the
+   *     newest version's protocol
    */
   public TableState refresh() {
+    return checked(loadLatest());
+  }
+
+  /** The newest snapshot, whatever its protocol (a reader of an older version checks that one's). */
+  private TableState loadLatest() {
     TableState base = latest.get();
     if (base == null) {
       Optional<Checkpoint> cp = checkpoints.newestAtOrBefore(Long.MAX_VALUE);
@@ -126,7 +144,7 @@ public final class SnapshotLoader {
       LOG.info("version {} of {} is no longer in the log (expired by log retention); loading the table again",
           base.version(), tableLocation);
       forget();
-      return refresh();
+      return loadLatest();
     }
     lastNewsNanos = now;
     TableState state = newerCheckpoint(base, newest)
@@ -173,27 +191,56 @@ public final class SnapshotLoader {
   }
 
   /**
-   * The snapshot at a version.
+   * The snapshot at a version. It needs the commits up to that version only: a damaged or
+   * unsupported later version does not stop it (spec 10.1, 11.5).
    *
-   * @throws InvalidArgumentException when the version does not exist
+   * @throws InvalidArgumentException when the version does not exist, or log retention expired it
+   * @throws CorruptLogException when a commit it needs is damaged or lost
+   * @throws io.tidemark.spec.error.UnsupportedFeatureException when this library cannot read
+   *     that version's protocol
    */
   public TableState at(long version) {
-    TableState newest = refresh();
-    if (version < 0 || version > newest.version()) {
+    if (version < 0) {
+      throw new InvalidArgumentException("version " + version + " does not exist; versions start at 0");
+    }
+    TableState newest;
+    try {
+      newest = loadLatest();
+    } catch (CorruptLogException e) {
+      if (damagedCommit(e) <= version) {
+        throw e;
+      }
+      return checked(older(version));
+    }
+    if (version > newest.version()) {
       throw new InvalidArgumentException("version " + version + " does not exist; the table has versions 0.."
           + newest.version());
     }
-    if (version == newest.version()) {
-      return newest;
+    return checked(version == newest.version() ? newest : older(version));
+  }
+
+  /**
+   * The version of the commit a corrupt-log error names, or -1 when it names none. The commits
+   * below it are intact as far as the load got.
+   */
+  private static long damagedCommit(CorruptLogException e) {
+    if (e instanceof MissingCommitException missing) {
+      return missing.version();
     }
+    String file = e.file();
+    return LogFiles.parseCommitVersion(file.substring(file.lastIndexOf('/') + 1));
+  }
+
+  private TableState older(long version) {
+    return older.get(version, this::loadAt);
+  }
+
+  /** A version below the newest, from the newest usable checkpoint at or before it. */
+  private TableState loadAt(long version) {
     try {
-      return older.get(version, v -> replay(checkpoints.newestAtOrBefore(v).orElse(null), v));
-    } catch (CorruptLogException e) {
-      if (version > 0 && log.readIfExists(1).isEmpty()) {
-        throw new InvalidArgumentException("version " + version + " of " + tableLocation + " is no longer available:"
-            + " log retention expired the commits before the oldest kept checkpoint (" + e.getMessage() + ")", e);
-      }
-      throw e;
+      return replay(checkpoints.newestAtOrBefore(version).orElse(null), version);
+    } catch (MissingCommitException e) {
+      throw gaps().error("version " + version, e.version());
     }
   }
 
@@ -201,38 +248,121 @@ public final class SnapshotLoader {
    * The snapshot current at an instant: the newest version whose in-commit timestamp is not
    * after it.
    *
-   * @throws InvalidArgumentException when the instant is before the table was created
+   * @throws InvalidArgumentException when the instant is before the table was created, or the
+   *     version current then was expired by log retention
    */
   public TableState asOf(Instant instant) {
     return at(versionAsOf(instant));
   }
 
-  /** The newest version whose in-commit timestamp is at or before the instant. */
+  /**
+   * The newest version whose in-commit timestamp is at or before the instant. Like {@link #at},
+   * it needs no commit after that version.
+   *
+   * @throws InvalidArgumentException when the instant is before the table was created, or the
+   *     version current then was expired by log retention (no kept commit says which it was)
+   * @throws CorruptLogException when the answer depends on a damaged or lost commit
+   */
   public long versionAsOf(Instant instant) {
     long millis = instant.toEpochMilli();
-    TableState newest = refresh();
     long first = log.read(0).info().timestamp();
     if (millis < first) {
       throw new InvalidArgumentException("timestamp " + instant + " is before the table's first commit at "
           + Instant.ofEpochMilli(first));
     }
-    if (millis >= newest.timestampMillis()) {
-      return newest.version();
+    long hi;
+    try {
+      TableState newest = loadLatest();
+      if (millis >= newest.timestampMillis()) {
+        return newest.version();
+      }
+      hi = newest.version();
+    } catch (CorruptLogException e) {
+      long damaged = damagedCommit(e);
+      if (damaged <= 0) {
+        throw e;
+      }
+      // the damaged commit's timestamp is above the one before it: it decides only later instants
+      long before = log.read(damaged - 1).info().timestamp();
+      if (before == millis) {
+        return damaged - 1;
+      }
+      if (before < millis) {
+        throw e;
+      }
+      hi = damaged - 1;
     }
     long lo = 0;
-    long hi = newest.version();
-    // invariant: timestamp(lo) <= millis < timestamp(hi); in-commit timestamps strictly increase
+    // invariant: timestamp(lo) <= millis < timestamp(hi), taking a commit expired by log retention
+    // as older than every kept one; in-commit timestamps strictly increase
+    boolean loStored = true;
     while (hi - lo > 1) {
       long mid = (lo + hi) >>> 1;
-      // a commit expired by log retention is older than every kept one
       Optional<Commit> commit = log.readIfExists(mid);
       if (commit.isEmpty() || commit.get().info().timestamp() <= millis) {
         lo = mid;
+        loStored = commit.isPresent();
       } else {
         hi = mid;
       }
     }
+    if (!loStored) {
+      // the answer is lo or a version before it whose commit is gone too, unless the instant is
+      // exactly that of the stored commit before them: later timestamps are higher
+      LogGaps gaps = gaps();
+      long stored = gaps.previousStored(lo);
+      if (stored >= 0 && log.read(stored).info().timestamp() == millis) {
+        return stored;
+      }
+      throw gaps.error("the version current at " + instant, lo);
+    }
     return lo;
+  }
+
+  /**
+   * The commits of versions 0 to the newest, oldest first, leaving out those that log retention
+   * expired (spec 14).
+   *
+   * @throws MissingCommitException naming a missing commit that log retention did not expire
+   */
+  public List<Commit> history() {
+    long newest = refresh().version();
+    List<Commit> commits = new ArrayList<>();
+    LogGaps gaps = null;
+    for (long v = 0; v <= newest; v++) {
+      Optional<Commit> commit = log.readIfExists(v);
+      if (commit.isPresent()) {
+        commits.add(commit.get());
+        continue;
+      }
+      if (gaps == null) {
+        gaps = gaps();
+      }
+      if (!gaps.expired(v)) {
+        throw gaps.error("the history", v);
+      }
+      long next = gaps.nextStored(v);
+      v = next < 0 ? newest : next - 1; // every commit between was expired too
+    }
+    return commits;
+  }
+
+  /** What is missing from the log, for errors; lists the log. */
+  private LogGaps gaps() {
+    return new LogGaps(log.list(), logRetentionEnabled(), tableLocation);
+  }
+
+  /** Whether the newest metadata known turns log retention on. */
+  private boolean logRetentionEnabled() {
+    TableState held = latest.get();
+    Metadata metadata = held != null ? held.metadata()
+        : checkpoints.newestAtOrBefore(Long.MAX_VALUE).map(Checkpoint::metadata).orElse(null);
+    return metadata != null && Boolean.parseBoolean(metadata.property(Vacuum.LOG_RETENTION_ENABLED, "false").trim());
+  }
+
+  private TableState checked(TableState state) {
+    ProtocolSupport.checkReadable(state.protocol(), tableLocation);
+    return state;
   }
 
   private TableState replay(Checkpoint checkpoint, long version) {
@@ -246,8 +376,6 @@ public final class SnapshotLoader {
     for (long v = from + 1; v <= to; v++) {
       builder.apply(log.read(v));
     }
-    TableState state = builder.build();
-    ProtocolSupport.checkReadable(state.protocol(), tableLocation);
-    return state;
+    return builder.build();
   }
 }
