@@ -5,6 +5,7 @@ import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.checkpoint.StaleCheckpointBaseException;
+import io.tidemark.core.checkpoint.UnreadableManifestException;
 import io.tidemark.core.commit.Committer;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.evolve.Evolution;
@@ -107,8 +108,12 @@ final class BaseTable implements Table, TableContext {
       try {
         cp = checkpointWriter.write(state.version(), state.timestampMillis(), state.protocol(), state.metadata(),
             txns, state.base(), state.tailRemoves(), state.tailAdds().values());
+      } catch (UnreadableManifestException e) {
+        // the base checkpoint is damaged: write from the same version loaded without it
+        return writeCheckpoint(state.withoutCheckpoint(e));
       } catch (StaleCheckpointBaseException e) {
-        loader.forget(); // the next refresh loads from the newest checkpoint, whose manifests exist
+        // the next refresh loads from the newest checkpoint that does not list them
+        loader.forget(e.missing());
         throw e;
       }
       loader.rebase(cp);

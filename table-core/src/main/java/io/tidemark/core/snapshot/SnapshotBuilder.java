@@ -24,6 +24,7 @@ import java.util.Set;
 public final class SnapshotBuilder {
   private final ManifestCache manifests;
   private final Checkpoint base;
+  private final TableState.Fallback fallback;
   private long version;
   private long timestampMillis;
   private Protocol protocol;
@@ -38,16 +39,23 @@ public final class SnapshotBuilder {
   public SnapshotBuilder(ManifestCache manifests) {
     this.manifests = manifests;
     this.base = null;
+    this.fallback = TableState.Fallback.NONE;
     this.version = -1;
     this.tailAdds = new LinkedHashMap<>();
     this.tailRemoves = new HashSet<>();
     this.appVersions = new HashMap<>();
   }
 
-  /** Starts from a checkpoint. */
-  public SnapshotBuilder(ManifestCache manifests, Checkpoint checkpoint) {
+  /**
+   * Starts from a checkpoint.
+   *
+   * @param fallback loads the version again without the checkpoint if one of its manifests turns
+   *     out unreadable
+   */
+  SnapshotBuilder(ManifestCache manifests, Checkpoint checkpoint, TableState.Fallback fallback) {
     this.manifests = manifests;
     this.base = checkpoint;
+    this.fallback = fallback;
     this.version = checkpoint.version();
     this.timestampMillis = checkpoint.timestamp();
     this.protocol = checkpoint.protocol();
@@ -64,6 +72,7 @@ public final class SnapshotBuilder {
   public SnapshotBuilder(TableState state) {
     this.manifests = state.manifests();
     this.base = state.base();
+    this.fallback = state.fallback();
     this.version = state.version();
     this.timestampMillis = state.timestampMillis();
     this.protocol = state.protocol();
@@ -119,7 +128,7 @@ public final class SnapshotBuilder {
     }
     built = true;
     return new TableState(version, timestampMillis, protocol, metadata, appVersions, base, tailAdds, tailRemoves,
-        removedTailOnly, manifests);
+        removedTailOnly, manifests, fallback);
   }
 
   private void checkNotBuilt() {

@@ -3,6 +3,7 @@ package io.tidemark.core.snapshot;
 import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.ManifestCache;
+import io.tidemark.core.checkpoint.UnreadableManifestException;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.log.TransactionLog;
@@ -17,8 +18,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -29,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * Loads snapshots of one table: from the newest usable checkpoint plus the commits after it, and
  * keeps the latest one loaded so that refreshing reads only the commits added since. Thread-safe.
  *
- * <p>Damage to the log costs only what needs the damaged file (spec 10.1, 14): a version is
- * loaded from the commits up to it and never needs a later one, and a missing commit is named, as
- * expired by log retention or as lost.
+ * <p>Damage costs only what needs the damaged file (spec 10.1, 10.4, 14): a version is loaded from
+ * the commits up to it and never needs a later one; a checkpoint with a missing or damaged
+ * manifest is replaced by an older checkpoint or the log, with a warning, when the manifest is
+ * first read (checking every manifest up front would cost a listing per load); and a missing
+ * commit is named, as expired by log retention or as lost.
  */
 public final class SnapshotLoader {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
@@ -41,6 +47,8 @@ public final class SnapshotLoader {
   private final ManifestCache manifests;
   private final String tableLocation;
   private final AtomicReference<TableState> latest = new AtomicReference<>();
+  /** Manifests found missing or damaged: checkpoints that list one are not used again. */
+  private final Set<String> unusableManifests = ConcurrentHashMap.newKeySet();
   /** Older snapshots asked for by time travel, weighed by the files they hold in memory. */
   private final Cache<Long, TableState> older = Caffeine.newBuilder()
       .maximumWeight(Long.getLong("tidemark.cache.snapshots.files", 1_000_000L))
@@ -88,7 +96,7 @@ public final class SnapshotLoader {
    * checkpoint (so later refreshes replay from it and keep little in memory).
    */
   public void rebase(Checkpoint checkpoint) {
-    TableState rebased = new SnapshotBuilder(manifests, checkpoint).build();
+    TableState rebased = new SnapshotBuilder(manifests, checkpoint, this::withoutCheckpoint).build();
     latest.updateAndGet(cur -> cur != null && cur.version() == checkpoint.version() ? rebased : cur);
   }
 
@@ -98,6 +106,14 @@ public final class SnapshotLoader {
    */
   public void forget() {
     latest.set(null);
+  }
+
+  /**
+   * Like {@link #forget()}, and stops using checkpoints that list these manifests, found gone.
+   */
+  public void forget(Collection<String> missingManifests) {
+    unusableManifests.addAll(missingManifests);
+    forget();
   }
 
   /** The latest snapshot loaded so far, or null before the first load. No I/O. */
@@ -121,7 +137,7 @@ public final class SnapshotLoader {
   private TableState loadLatest() {
     TableState base = latest.get();
     if (base == null) {
-      Optional<Checkpoint> cp = checkpoints.newestAtOrBefore(Long.MAX_VALUE);
+      Optional<Checkpoint> cp = checkpoints.newestAtOrBefore(Long.MAX_VALUE, this::usable);
       long newest = log.latestVersion(cp.map(Checkpoint::version).orElse(-1L));
       if (newest < 0) {
         throw new TableNotFoundException(tableLocation);
@@ -172,7 +188,17 @@ public final class SnapshotLoader {
     if (hinted.isEmpty() || hinted.get() <= baseVersion || hinted.get() > newest) {
       return Optional.empty();
     }
-    return checkpoints.read(hinted.get());
+    return checkpoints.read(hinted.get()).filter(this::usable);
+  }
+
+  /** Whether a checkpoint lists no manifest known to be missing or damaged. */
+  private boolean usable(Checkpoint checkpoint) {
+    return unusableManifests.isEmpty() || checkpoint.manifests().stream().noneMatch(
+        m -> unusableManifests.contains(m.path()));
+  }
+
+  private static boolean lists(Checkpoint checkpoint, String manifest) {
+    return checkpoint.manifests().stream().anyMatch(m -> m.path().equals(manifest));
   }
 
   /**
@@ -238,7 +264,7 @@ public final class SnapshotLoader {
   /** A version below the newest, from the newest usable checkpoint at or before it. */
   private TableState loadAt(long version) {
     try {
-      return replay(checkpoints.newestAtOrBefore(version).orElse(null), version);
+      return replay(checkpoints.newestAtOrBefore(version, this::usable).orElse(null), version);
     } catch (MissingCommitException e) {
       throw gaps().error("version " + version, e.version());
     }
@@ -360,6 +386,42 @@ public final class SnapshotLoader {
     return metadata != null && Boolean.parseBoolean(metadata.property(Vacuum.LOG_RETENTION_ENABLED, "false").trim());
   }
 
+  /**
+   * The fallback of states loaded from a checkpoint: when one of its manifests cannot be read,
+   * the same version from the newest older checkpoint that does not list that manifest, or from
+   * the log. Checkpoints listing a missing or damaged manifest are not used again by this loader;
+   * one that storage failed to read is avoided for this read only (the failure may pass), and
+   * when no other source exists that storage error is what the read reports.
+   */
+  private TableState withoutCheckpoint(TableState state, UnreadableManifestException unreadable) {
+    Checkpoint damaged = state.base();
+    if (!unreadable.storageFailure()) {
+      unusableManifests.add(unreadable.manifest());
+    }
+    LOG.warn("checkpoint {} of {} cannot be used ({}); loading version {} from an older checkpoint or the log",
+        damaged.version(), tableLocation, unreadable.getMessage(), state.version());
+    older.invalidateAll(); // snapshots held there may stand on the same checkpoint
+    TableState replacement;
+    try {
+      Optional<Checkpoint> cp = checkpoints.newestAtOrBefore(Math.min(state.version(), damaged.version() - 1),
+          candidate -> usable(candidate) && !lists(candidate, unreadable.manifest()));
+      replacement = replay(cp.orElse(null), state.version());
+    } catch (CorruptLogException e) {
+      if (unreadable.storageFailure() && unreadable.getCause() instanceof RuntimeException storageError) {
+        storageError.addSuppressed(e);
+        throw storageError;
+      }
+      String why = e instanceof MissingCommitException missing
+          ? gaps().error("version " + state.version(), missing.version()).getMessage() : e.getMessage();
+      throw new CorruptLogException(unreadable.manifest(), 0, unreadable.problem() + ", so checkpoint "
+          + damaged.version() + " cannot be used, and version " + state.version() + " has no other complete source: "
+          + why, unreadable);
+    }
+    latest.updateAndGet(cur -> cur == state ? replacement
+        : cur != null && cur.base() != null && cur.base().version() == damaged.version() ? null : cur);
+    return replacement;
+  }
+
   private TableState checked(TableState state) {
     ProtocolSupport.checkReadable(state.protocol(), tableLocation);
     return state;
@@ -369,7 +431,8 @@ public final class SnapshotLoader {
     if (checkpoint == null) {
       return replayFrom(new SnapshotBuilder(manifests), -1, version);
     }
-    return replayFrom(new SnapshotBuilder(manifests, checkpoint), checkpoint.version(), version);
+    return replayFrom(new SnapshotBuilder(manifests, checkpoint, this::withoutCheckpoint), checkpoint.version(),
+        version);
   }
 
   private TableState replayFrom(SnapshotBuilder builder, long from, long to) {
