@@ -236,7 +236,8 @@ public final class SnapshotLoader {
       if (damagedCommit(e) <= version) {
         throw e;
       }
-      return checked(older(version));
+      TableState held = latest.get();
+      return checked(held != null && held.version() == version ? held : older(version));
     }
     if (version > newest.version()) {
       throw new InvalidArgumentException("version " + version + " does not exist; the table has versions 0.."
