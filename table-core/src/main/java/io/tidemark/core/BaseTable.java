@@ -5,6 +5,7 @@ import io.tidemark.core.checkpoint.CheckpointStore;
 import io.tidemark.core.checkpoint.CheckpointWriter;
 import io.tidemark.core.checkpoint.ManifestCache;
 import io.tidemark.core.checkpoint.StaleCheckpointBaseException;
+import io.tidemark.core.checkpoint.UnreadableManifestException;
 import io.tidemark.core.commit.Committer;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.evolve.Evolution;
@@ -30,7 +31,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,8 +119,12 @@ final class BaseTable implements Table, TableContext {
       try {
         cp = checkpointWriter.write(state.version(), state.timestampMillis(), state.protocol(), state.metadata(),
             txns, state.base(), state.tailRemoves(), state.tailAdds().values());
+      } catch (UnreadableManifestException e) {
+        // the base checkpoint is damaged: write from the same version loaded without it
+        return writeCheckpoint(state.withoutCheckpoint(e));
       } catch (StaleCheckpointBaseException e) {
-        loader.forget(); // the next refresh loads from the newest checkpoint, whose manifests exist
+        // the next refresh loads from the newest checkpoint that does not list them
+        loader.forget(e.missing());
         throw e;
       }
       loader.rebase(cp);
@@ -236,15 +240,10 @@ final class BaseTable implements Table, TableContext {
 
   @Override
   public List<HistoryEntry> history() {
-    long latest = loader.refresh().version();
-    List<HistoryEntry> entries = new ArrayList<>((int) Math.min(latest + 1, Integer.MAX_VALUE));
-    for (long v = 0; v <= latest; v++) {
-      Optional<Commit> kept = v == 0 || v == latest ? Optional.of(log.read(v)) : log.readIfExists(v);
-      if (kept.isEmpty()) {
-        continue; // expired by log retention (vacuum with log.retention.enabled)
-      }
-      CommitInfo info = kept.get().info();
-      entries.add(new HistoryEntry(v, Instant.ofEpochMilli(info.timestamp()), info.operation(),
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (Commit commit : loader.history()) {
+      CommitInfo info = commit.info();
+      entries.add(new HistoryEntry(commit.version(), Instant.ofEpochMilli(info.timestamp()), info.operation(),
           info.operationParameters(), info.operationMetrics(), info.readVersion(), info.isolationLevel(),
           info.blindAppend(), info.engineInfo()));
     }

@@ -88,7 +88,13 @@ public interface Table {
    */
   long checkpoint();
 
-  /** Every version of the table, oldest first (versions expired by log retention are left out). */
+  /**
+   * Every version of the table, oldest first. Versions that log retention expired are left out;
+   * no other version is.
+   *
+   * @throws io.tidemark.spec.error.MissingCommitException naming a commit file that is missing
+   *     although log retention did not expire it
+   */
   List<HistoryEntry> history();
 
   /**

@@ -8,7 +8,9 @@ import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
+import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.UnsupportedFeatureException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import java.util.List;
@@ -81,13 +83,23 @@ public final class Tables {
   }
 
   /**
-   * Opens an existing table on the given storage. However the location is written (a plain,
-   * relative or {@code file:} path, with {@code ..} segments or a trailing slash), the table's
-   * {@link Table#location()} is the storage's {@linkplain FileIO#tableRoot one spelling} of it.
+   * Opens an existing table on the given storage and loads its newest snapshot. However the
+   * location is written (a plain, relative or {@code file:} path, with {@code ..} segments or a
+   * trailing slash), the table's {@link Table#location()} is the storage's
+   * {@linkplain FileIO#tableRoot one spelling} of it. When the newest version cannot be read (a
+   * damaged or missing commit, or a protocol this library does not support), the table opens all
+   * the same, so that the older versions that do not need it can be read (spec 10.1); using the
+   * newest version then raises that error.
+   *
+   * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
    */
   public static Table open(FileIO io, String location) {
     BaseTable table = new BaseTable(io, io.tableRoot(checkNotEmpty(location)));
-    table.refresh();
+    try {
+      table.refresh();
+    } catch (CorruptLogException | UnsupportedFeatureException e) {
+      // raised again by whatever uses the newest version; older versions may not need what failed
+    }
     return table;
   }
 

@@ -45,7 +45,7 @@ class CorruptLogTest {
   void aTornCommitFileIsACorruptLogErrorNamingFileAndLine() throws Exception {
     byte[] bytes = Files.readAllBytes(commitFile(2));
     Files.write(commitFile(2), java.util.Arrays.copyOf(bytes, bytes.length - 10));
-    assertThatThrownBy(() -> Tables.open(location))
+    assertThatThrownBy(() -> Tables.open(location).refresh())
         .isInstanceOfSatisfying(CorruptLogException.class, e -> {
           assertThat(e.file()).isEqualTo("_log/00000000000000000002.json");
           assertThat(e.line()).isEqualTo(2);
@@ -57,7 +57,7 @@ class CorruptLogTest {
   void aCommitTruncatedAtALineBoundaryIsDetectedByItsActionCount() throws Exception {
     List<String> lines = Files.readAllLines(commitFile(0), StandardCharsets.UTF_8);
     Files.writeString(commitFile(0), lines.get(0) + "\n" + lines.get(1) + "\n", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(CorruptLogException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(CorruptLogException.class)
         .hasMessageContaining("00000000000000000000.json").hasMessageContaining("actionCount");
   }
 
@@ -65,7 +65,7 @@ class CorruptLogTest {
   void aLineThatIsNotJsonNamesItsLine() throws Exception {
     List<String> lines = Files.readAllLines(commitFile(1), StandardCharsets.UTF_8);
     Files.writeString(commitFile(1), lines.get(0) + "\n{\"add\": {oops\n", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> Tables.open(location))
+    assertThatThrownBy(() -> Tables.open(location).refresh())
         .isInstanceOfSatisfying(CorruptLogException.class, e -> assertThat(e.line()).isEqualTo(2))
         .hasMessageContaining("not valid JSON");
   }
@@ -73,7 +73,7 @@ class CorruptLogTest {
   @Test
   void aCommitMissingFromTheMiddleOfTheLogIsNamed() throws Exception {
     Files.delete(commitFile(1));
-    assertThatThrownBy(() -> Tables.open(location))
+    assertThatThrownBy(() -> Tables.open(location).refresh())
         .isInstanceOfSatisfying(CorruptLogException.class,
             e -> assertThat(e.file()).isEqualTo("_log/00000000000000000001.json"))
         .hasMessageContaining("missing");
@@ -82,14 +82,14 @@ class CorruptLogTest {
   @Test
   void aTableNeedingAnUnknownReaderFeatureIsRefusedNamingIt() throws Exception {
     writeProtocolCommit(new Protocol(1, 1, Set.of("deletionVectors"), Set.of()));
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(UnsupportedFeatureException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(UnsupportedFeatureException.class)
         .hasMessageContaining("deletionVectors");
   }
 
   @Test
   void aTableNeedingANewerReaderVersionIsRefusedNamingIt() throws Exception {
     writeProtocolCommit(new Protocol(7, 7, Set.of(), Set.of()));
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(UnsupportedFeatureException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(UnsupportedFeatureException.class)
         .hasMessageContaining("reader version 7");
   }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +55,18 @@ public final class CheckpointStore {
    * the newest listed that reads correctly.
    */
   public Optional<Checkpoint> newestAtOrBefore(long version) {
+    return newestAtOrBefore(version, cp -> true);
+  }
+
+  /**
+   * The newest readable checkpoint at or before a version that passes a test (a caller's
+   * knowledge that some checkpoints are unusable): the hint's when it qualifies, else the newest
+   * listed that reads correctly and passes.
+   */
+  public Optional<Checkpoint> newestAtOrBefore(long version, Predicate<Checkpoint> usable) {
     Optional<Long> hinted = readHint();
     if (hinted.isPresent() && hinted.get() <= version) {
-      Optional<Checkpoint> cp = read(hinted.get());
+      Optional<Checkpoint> cp = read(hinted.get()).filter(usable);
       if (cp.isPresent()) {
         return cp;
       }
@@ -65,7 +75,7 @@ public final class CheckpointStore {
       if (hinted.isPresent() && v == hinted.get()) {
         continue; // tried above
       }
-      Optional<Checkpoint> cp = read(v);
+      Optional<Checkpoint> cp = read(v).filter(usable);
       if (cp.isPresent()) {
         return cp;
       }

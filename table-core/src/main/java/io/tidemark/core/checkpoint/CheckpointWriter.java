@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,18 +97,19 @@ public final class CheckpointWriter {
    * A process that replayed from an old checkpoint may outlive it: once newer checkpoints replace
    * it, vacuum with log retention deletes the manifests only it listed. Reusing them would publish
    * a checkpoint no reader can load, so the writer lists the manifests (one listing per
-   * checkpoint) and refuses.
+   * checkpoint) and refuses; a manifest whose size is not the one its entry records is damaged
+   * and refused the same way.
    */
   private void checkStillThere(Checkpoint previous, List<ManifestEntry> kept) throws IOException {
     String prefix = tableLocation + "/" + ManifestFiles.DIRECTORY + "/";
-    Set<String> present = new HashSet<>();
+    Map<String, Long> present = new HashMap<>();
     for (FileEntry e : io.list(prefix, null)) {
-      present.add(e.location().substring(tableLocation.length() + 1));
+      present.put(e.location().substring(tableLocation.length() + 1), e.size());
     }
-    List<String> missing = kept.stream().map(ManifestEntry::path).filter(p -> !present.contains(p)).toList();
+    List<String> missing = kept.stream().filter(m -> !Long.valueOf(m.size()).equals(present.get(m.path())))
+        .map(ManifestEntry::path).toList();
     if (!missing.isEmpty()) {
-      throw new StaleCheckpointBaseException(previous.version(),
-          missing.size() + " of " + kept.size() + ", e.g. " + missing.get(0));
+      throw new StaleCheckpointBaseException(previous.version(), missing, kept.size());
     }
   }
 

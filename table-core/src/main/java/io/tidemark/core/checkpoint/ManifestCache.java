@@ -29,7 +29,12 @@ public final class ManifestCache {
         .build();
   }
 
-  /** The data files a manifest lists, read on first use. */
+  /**
+   * The data files a manifest lists, read on first use.
+   *
+   * @throws UnreadableManifestException when the manifest is missing, unreadable or does not
+   *     match its entry (nothing is cached then)
+   */
   public List<AddFile> files(ManifestEntry manifest) {
     return cache.get(manifest.path(), p -> List.copyOf(ManifestFiles.read(io, tableLocation, manifest)));
   }

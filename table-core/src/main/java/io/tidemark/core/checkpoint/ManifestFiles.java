@@ -3,16 +3,21 @@ package io.tidemark.core.checkpoint;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.InputFile;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.checkpoint.ManifestEntry;
+import io.tidemark.spec.error.MissingDataFileException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.json.CheckpointCodec;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +62,60 @@ public final class ManifestFiles {
         partitionBounds, columnBounds);
   }
 
-  /** Reads the data files a manifest lists. */
+  /**
+   * Reads the data files a manifest lists, checked against the checkpoint's entry for it: its
+   * size, file count and record count must match (spec 10.4).
+   *
+   * @throws UnreadableManifestException when it is missing, cannot be read or does not match
+   */
   public static List<AddFile> read(FileIO io, String tableLocation, ManifestEntry manifest) {
+    String path = manifest.path();
     List<AddFile> files = new ArrayList<>((int) Math.min(manifest.fileCount(), 1 << 20));
-    long row = 0;
-    try (CloseableIterator<Record> rows = DataFileReader.open(
-        io.newInputFile(tableLocation + "/" + manifest.path()), ADD_ONLY)) {
-      while (rows.hasNext()) {
-        files.add(CheckpointCodec.addFromJson(manifest.path(), ++row, (String) rows.next().get(0)));
+    long records = 0;
+    try {
+      InputFile in = io.newInputFile(tableLocation + "/" + path);
+      // the reader asks for the length anyway (to find the footer): checking it costs nothing
+      long length = in.getLength();
+      if (length != manifest.size()) {
+        throw new UnreadableManifestException(path, "manifest has " + length + " bytes where its checkpoint says "
+            + manifest.size(), null);
       }
+      long row = 0;
+      try (CloseableIterator<Record> rows = DataFileReader.open(in, ADD_ONLY)) {
+        while (rows.hasNext()) {
+          AddFile add = CheckpointCodec.addFromJson(path, ++row, (String) rows.next().get(0));
+          records += add.recordCount();
+          files.add(add);
+        }
+      }
+    } catch (UnreadableManifestException e) {
+      throw e;
+    } catch (IOException | TidemarkException e) {
+      if (MissingDataFileException.isNotFound(e)) {
+        throw new UnreadableManifestException(path, "manifest is missing", e);
+      }
+      TidemarkException cause = e instanceof TidemarkException t ? t
+          : new StorageException("cannot read manifest " + tableLocation + "/" + path + ": " + e.getMessage(), e);
+      throw new UnreadableManifestException(path, "manifest cannot be read (" + e.getMessage() + ")", cause,
+          isStorageFailure(e));
+    }
+    if (files.size() != manifest.fileCount() || records != manifest.recordCount()) {
+      throw new UnreadableManifestException(path, "manifest lists " + files.size() + " files of " + records
+          + " records where its checkpoint says " + manifest.fileCount() + " of " + manifest.recordCount(), null);
     }
     return files;
+  }
+
+  /**
+   * Whether a read failed because storage did (an I/O error other than a missing file) rather
+   * than because of what the manifest holds: such a failure may pass.
+   */
+  private static boolean isStorageFailure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -9,11 +9,14 @@ import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;
+import io.tidemark.spec.error.MissingCommitException;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.json.CommitCodec;
 import java.io.IOException;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,7 @@ public final class TransactionLog {
    *
    * @param knownVersion a version known to exist, or -1
    * @return the newest version, or -1 when the log has no commit at all
-   * @throws CorruptLogException when a version between the known one and the newest is missing
+   * @throws MissingCommitException when a version between the known one and the newest is missing
    */
   public long latestVersion(long knownVersion) {
     String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
@@ -68,7 +71,7 @@ public final class TransactionLog {
     long expected = knownVersion + 1;
     long latest = knownVersion;
     for (FileEntry entry : entries) {
-      if (!entry.location().startsWith(prefix) || entry.location().indexOf('/', prefix.length()) >= 0) {
+      if (!isDirectlyIn(prefix, entry)) {
         continue;
       }
       long v = LogFiles.parseCommitVersion(entry.name());
@@ -76,13 +79,17 @@ public final class TransactionLog {
         continue;
       }
       if (v != expected) {
-        throw new CorruptLogException(LogFiles.commitPath(expected), 0,
+        throw new MissingCommitException(LogFiles.commitPath(expected), expected,
             "commit file is missing (the log has version " + v + " after version " + (expected - 1) + ")");
       }
       latest = v;
       expected++;
     }
     return latest;
+  }
+
+  private static boolean isDirectlyIn(String prefix, FileEntry entry) {
+    return entry.location().startsWith(prefix) && entry.location().indexOf('/', prefix.length()) < 0;
   }
 
   /**
@@ -119,7 +126,8 @@ public final class TransactionLog {
   /**
    * The commit at a version.
    *
-   * @throws CorruptLogException when the file is missing or damaged
+   * @throws MissingCommitException when the file is missing
+   * @throws CorruptLogException when it is damaged
    */
   public Commit read(long version) {
     Commit cached = commits.getIfPresent(version);
@@ -128,9 +136,39 @@ public final class TransactionLog {
     }
     Optional<Commit> commit = readIfExists(version);
     if (commit.isEmpty()) {
-      throw new CorruptLogException(LogFiles.commitPath(version), 0, "commit file is missing");
+      throw new MissingCommitException(LogFiles.commitPath(version), version, "commit file is missing");
     }
     return commit.get();
+  }
+
+  /**
+   * Lists every commit and checkpoint file in {@code _log/}: a whole listing of the log, for
+   * explaining what is missing, never on the way of a normal load.
+   *
+   * @throws StorageException when the log cannot be listed
+   */
+  public LogListing list() {
+    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    NavigableSet<Long> commitVersions = new TreeSet<>();
+    NavigableSet<Long> checkpointVersions = new TreeSet<>();
+    try {
+      for (FileEntry entry : io.list(prefix, null)) {
+        if (!isDirectlyIn(prefix, entry)) {
+          continue;
+        }
+        long commit = LogFiles.parseCommitVersion(entry.name());
+        if (commit >= 0) {
+          commitVersions.add(commit);
+        }
+        long checkpoint = LogFiles.parseCheckpointVersion(entry.name());
+        if (checkpoint >= 0) {
+          checkpointVersions.add(checkpoint);
+        }
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+    }
+    return new LogListing(commitVersions, checkpointVersions);
   }
 
   /**

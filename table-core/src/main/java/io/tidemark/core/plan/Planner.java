@@ -1,5 +1,6 @@
 package io.tidemark.core.plan;
 
+import io.tidemark.core.checkpoint.UnreadableManifestException;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Binder;
 import io.tidemark.core.expr.BoundsEvaluator;
@@ -52,7 +53,8 @@ public final class Planner {
   }
 
   /**
-   * Plans the scan.
+   * Plans the scan. When a manifest of the snapshot's checkpoint cannot be read, plans again over
+   * the same version loaded without that checkpoint: never from part of a checkpoint's files.
    *
    * @throws io.tidemark.spec.error.CorruptLogException when a remove after the snapshot's
    *     checkpoint names no live file (checked before any file is listed, see
@@ -60,27 +62,38 @@ public final class Planner {
    */
   public PlannedFiles plan() {
     long start = System.nanoTime();
-    state.checkRemoves();
+    TableState source = state;
+    while (true) {
+      try {
+        source.checkRemoves();
+        return plan(source, start);
+      } catch (UnreadableManifestException e) {
+        source = source.withoutCheckpoint(e);
+      }
+    }
+  }
+
+  private PlannedFiles plan(TableState source, long start) {
     List<AddFile> matched = new ArrayList<>();
     long manifestsRead = 0;
-    for (ManifestEntry manifest : state.baseManifests()) {
+    for (ManifestEntry manifest : source.baseManifests()) {
       if (!mightMatch(manifest)) {
         continue;
       }
       manifestsRead++;
-      for (AddFile file : state.liveFilesOf(manifest)) {
+      for (AddFile file : source.liveFilesOf(manifest)) {
         if (mightMatch(file)) {
           matched.add(file);
         }
       }
     }
-    for (AddFile file : state.tailAdds().values()) {
+    for (AddFile file : source.tailAdds().values()) {
       if (mightMatch(file)) {
         matched.add(file);
       }
     }
     long bytes = matched.stream().mapToLong(AddFile::size).sum();
-    return new PlannedFiles(matched, state.baseManifests().size(), manifestsRead, state.fileCount(), bytes,
+    return new PlannedFiles(matched, source.baseManifests().size(), manifestsRead, source.fileCount(), bytes,
         System.nanoTime() - start);
   }
 

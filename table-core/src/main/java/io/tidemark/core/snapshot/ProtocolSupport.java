@@ -22,6 +22,9 @@ public final class ProtocolSupport {
       throw new UnsupportedFeatureException("table " + table + " needs reader version "
           + protocol.minReaderVersion() + "; this library reads version " + Protocol.READER_VERSION);
     }
+    if (protocol.readerFeatures().isEmpty()) {
+      return; // checked on every refresh: no allocation for the common case
+    }
     Set<String> unknown = new TreeSet<>(protocol.readerFeatures());
     unknown.removeAll(READER_FEATURES);
     if (!unknown.isEmpty()) {

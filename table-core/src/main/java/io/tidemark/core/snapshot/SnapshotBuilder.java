@@ -33,6 +33,7 @@ public final class SnapshotBuilder {
   static final long NO_CLAIM = -1;
   private final ManifestCache manifests;
   private final Checkpoint base;
+  private final TableState.Fallback fallback;
   private long version;
   private long timestampMillis;
   private Protocol protocol;
@@ -49,16 +50,23 @@ public final class SnapshotBuilder {
   public SnapshotBuilder(ManifestCache manifests) {
     this.manifests = manifests;
     this.base = null;
+    this.fallback = TableState.Fallback.NONE;
     this.version = -1;
     this.tailAdds = new LinkedHashMap<>();
     this.tailRemoves = new HashMap<>();
     this.appVersions = new HashMap<>();
   }
 
-  /** Starts from a checkpoint. */
-  public SnapshotBuilder(ManifestCache manifests, Checkpoint checkpoint) {
+  /**
+   * Starts from a checkpoint.
+   *
+   * @param fallback loads the version again without the checkpoint if one of its manifests turns
+   *     out unreadable
+   */
+  SnapshotBuilder(ManifestCache manifests, Checkpoint checkpoint, TableState.Fallback fallback) {
     this.manifests = manifests;
     this.base = checkpoint;
+    this.fallback = fallback;
     this.version = checkpoint.version();
     this.timestampMillis = checkpoint.timestamp();
     this.protocol = checkpoint.protocol();
@@ -75,6 +83,7 @@ public final class SnapshotBuilder {
   public SnapshotBuilder(TableState state) {
     this.manifests = state.manifests();
     this.base = state.base();
+    this.fallback = state.fallback();
     this.version = state.version();
     this.timestampMillis = state.timestampMillis();
     this.protocol = state.protocol();
@@ -220,7 +229,7 @@ public final class SnapshotBuilder {
     }
     built = true;
     return new TableState(version, timestampMillis, protocol, metadata, appVersions, base, tailAdds, tailRemoves,
-        removedTailOnly, uncheckedClaims, manifests);
+        removedTailOnly, uncheckedClaims, manifests, fallback);
   }
 
   private void checkNotBuilt() {

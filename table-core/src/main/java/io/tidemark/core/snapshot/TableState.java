@@ -1,6 +1,7 @@
 package io.tidemark.core.snapshot;
 
 import io.tidemark.core.checkpoint.ManifestCache;
+import io.tidemark.core.checkpoint.UnreadableManifestException;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
@@ -21,6 +22,12 @@ import java.util.Set;
  * The table's state at one version: what a checkpoint holds (when the state was loaded from one)
  * plus the commits replayed after it. The live files are listed lazily: a planner can prune a
  * checkpoint's manifests without reading them. Immutable; built by {@link SnapshotBuilder}.
+ *
+ * <p>Because manifests are read lazily, a checkpoint can turn out unusable after the state was
+ * built from it (a manifest missing or damaged, spec 10.4). The state then stands in for the same
+ * version loaded without that checkpoint ({@link #withoutCheckpoint}): {@link #dataFiles()} does
+ * so by itself, and code reading {@link #liveFilesOf} catches {@link UnreadableManifestException}
+ * and starts over on the replacement, so that no reader ever sees part of a checkpoint's files.
  */
 public final class TableState {
   private final long version;
@@ -36,12 +43,28 @@ public final class TableState {
   private final long removedTailOnly;
   private final long uncheckedClaims;
   private final ManifestCache manifests;
-  private volatile List<AddFile> allFiles;
+  private final Fallback fallback;
+  private volatile Collection<AddFile> allFiles;
   private volatile boolean removesChecked;
+  private volatile TableState replacement;
+
+  /** Loads a state's version again without its base checkpoint, whose manifest could not be read. */
+  interface Fallback {
+    /** A fallback for states that have no other source: the error stands. */
+    Fallback NONE = (state, unreadable) -> {
+      throw unreadable;
+    };
+
+    /**
+     * @throws io.tidemark.spec.error.CorruptLogException when no other complete source of the
+     *     version exists
+     */
+    TableState load(TableState state, UnreadableManifestException unreadable);
+  }
 
   TableState(long version, long timestampMillis, Protocol protocol, Metadata metadata, Map<String, Long> appVersions,
       Checkpoint base, Map<String, AddFile> tailAdds, Map<String, Long> tailRemoves, long removedTailOnly,
-      long uncheckedClaims, ManifestCache manifests) {
+      long uncheckedClaims, ManifestCache manifests, Fallback fallback) {
     this.version = version;
     this.timestampMillis = timestampMillis;
     this.protocol = protocol;
@@ -55,6 +78,7 @@ public final class TableState {
     this.removedTailOnly = removedTailOnly;
     this.uncheckedClaims = uncheckedClaims;
     this.manifests = manifests;
+    this.fallback = fallback;
   }
 
   /** The version. */
@@ -116,7 +140,12 @@ public final class TableState {
     return ownTailRemoves;
   }
 
-  /** The files a base manifest lists that are still live. */
+  /**
+   * The files a base manifest lists that are still live.
+   *
+   * @throws UnreadableManifestException when the manifest cannot be read: the caller must use
+   *     {@link #withoutCheckpoint} instead of this state, not skip the manifest
+   */
   public List<AddFile> liveFilesOf(ManifestEntry manifest) {
     List<AddFile> files = manifests.files(manifest);
     if (tailRemoves.isEmpty()) {
@@ -173,22 +202,41 @@ public final class TableState {
     return uncheckedClaims;
   }
 
+   * The same version loaded without this state's base checkpoint (from an older one or from the
+   * log), after reading one of its manifests failed; loaded once per state.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException naming what is missing when no other
+   *     complete source of the version exists
+   */
+  public TableState withoutCheckpoint(UnreadableManifestException unreadable) {
+    TableState r = replacement;
+    if (r == null) {
+      r = fallback.load(this, unreadable);
+      replacement = r;
+    }
+    return r;
+  }
+
   /**
    * Every live file: the base manifests' (read on first use) and then the later adds.
    *
    * @throws io.tidemark.spec.error.CorruptLogException when a remove after the base names no
-   *     live file ({@link #checkRemoves()})
+   *     live file ({@link #checkRemoves()}), or no complete source of the version exists
    */
   public Collection<AddFile> dataFiles() {
-    List<AddFile> files = allFiles;
+    Collection<AddFile> files = allFiles;
     if (files == null) {
-      checkRemoves();
-      List<AddFile> out = new ArrayList<>();
-      for (ManifestEntry m : baseManifests()) {
-        out.addAll(liveFilesOf(m));
+      try {
+        checkRemoves();
+        List<AddFile> out = new ArrayList<>();
+        for (ManifestEntry m : baseManifests()) {
+          out.addAll(liveFilesOf(m));
+        }
+        out.addAll(tailAdds.values());
+        files = Collections.unmodifiableList(out);
+      } catch (UnreadableManifestException e) {
+        files = withoutCheckpoint(e).dataFiles();
       }
-      out.addAll(tailAdds.values());
-      files = Collections.unmodifiableList(out);
       allFiles = files;
     }
     return files;
@@ -225,6 +273,10 @@ public final class TableState {
 
   ManifestCache manifests() {
     return manifests;
+  }
+
+  Fallback fallback() {
+    return fallback;
   }
 
   @Override

@@ -108,7 +108,14 @@ public final class CheckpointCodec {
       if (protocol == null || metadata == null) {
         throw new CorruptLogException(file, 0, "checkpoint lacks protocol or metadata");
       }
-      return new Checkpoint(version, timestamp, protocol, metadata, txns, manifests);
+      Checkpoint checkpoint = new Checkpoint(version, timestamp, protocol, metadata, txns, manifests);
+      long numFiles = header.longValue("numFiles");
+      long numRecords = header.longValue("numRecords");
+      if (numFiles != checkpoint.fileCount() || numRecords != checkpoint.recordCount()) {
+        throw new CorruptLogException(file, 1, "header says " + numFiles + " files and " + numRecords
+            + " records but its manifests list " + checkpoint.fileCount() + " and " + checkpoint.recordCount());
+      }
+      return checkpoint;
     } catch (JsonFormatException e) {
       throw new CorruptLogException(file, 1, e.getMessage(), e);
     }
