@@ -202,6 +202,7 @@ public final class TableState {
     return uncheckedClaims;
   }
 
+  /**
    * The same version loaded without this state's base checkpoint (from an older one or from the
    * log), after reading one of its manifests failed; loaded once per state.
    *

@@ -50,7 +50,7 @@ class ReplayChecksTest {
     String mutated = aLiveFile().path().replace(".parquet", "x.parquet");
     long version = writeCommit(table, remove(mutated));
 
-    assertThatThrownBy(() -> Tables.open(location))
+    assertThatThrownBy(() -> Tables.open(location).refresh())
         .isInstanceOfSatisfying(CorruptLogException.class, e -> {
           assertThat(e.file()).isEqualTo("_log/0000000000000000000" + version + ".json");
           assertThat(e.line()).isEqualTo(2);
@@ -64,7 +64,7 @@ class ReplayChecksTest {
     writeCommit(table, remove(path));
     writeCommit(table, remove(path));
 
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(CorruptLogException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(CorruptLogException.class)
         .hasMessageContaining("00000000000000000004.json").hasMessageContaining(path);
   }
 
@@ -114,7 +114,7 @@ class ReplayChecksTest {
     writeCommit(table, remove(path));
     writeCommit(table, remove(path));
 
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(CorruptLogException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(CorruptLogException.class)
         .hasMessageContaining("00000000000000000004.json").hasMessageContaining(path);
   }
 
@@ -124,7 +124,7 @@ class ReplayChecksTest {
     writeCommit(table, new AddFile("data/" + "extra.parquet", Map.of("region", "eu"), 0, file.size(),
         file.recordCount(), Map.of(), true));
 
-    assertThatThrownBy(() -> Tables.open(location))
+    assertThatThrownBy(() -> Tables.open(location).refresh())
         .isInstanceOfSatisfying(CorruptLogException.class, e -> assertThat(e.line()).isEqualTo(2))
         .hasMessageContaining("partition value 'region'").hasMessageContaining("not a field of partition spec 0");
   }
@@ -139,7 +139,8 @@ class ReplayChecksTest {
     values.put("nmae", "x");
     writeCommit(partitioned, new AddFile("data/other.parquet", values, 0, 1, 1, Map.of(), true));
 
-    assertThatThrownBy(() -> Tables.open(partitioned.location())).isInstanceOf(CorruptLogException.class)
+    assertThatThrownBy(() -> Tables.open(partitioned.location()).refresh())
+        .isInstanceOf(CorruptLogException.class)
         .hasMessageContaining("'nmae'").hasMessageContaining("[name]");
   }
 
@@ -147,7 +148,7 @@ class ReplayChecksTest {
   void anAddNamingASpecTheMetadataDoesNotHaveIsACorruptLog() {
     writeCommit(table, new AddFile("data/other.parquet", Map.of(), 7, 1, 1, Map.of(), true));
 
-    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(CorruptLogException.class)
+    assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(CorruptLogException.class)
         .hasMessageContaining("partition spec 7");
   }
 
