@@ -2,8 +2,11 @@ package io.tidemark.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.error.CorruptLogException;
+import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.json.CheckpointCodec;
 import io.tidemark.spec.json.CommitCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +19,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes the commit decoder ({@link CommitCodec#decode}) with mutated real commit files (from
+ * Fuzzes the commit decoder ({@link CommitCodec#decode}) with mutated real commit files, and the
+ * checkpoint decoder ({@link CheckpointCodec#decode}) with a mutated real checkpoint (both from
  * {@link FuzzTable}). For every mutation, decoding either fails with a {@link CorruptLogException}
- * naming the file, or returns actions, within a time limit; never another exception. Besides:
+ * naming the file, or returns its content, within a time limit; never another exception. Besides:
  *
  * <ul>
  *   <li>a mutation that changes no meaning ({@link CommitMutations#NEUTRAL}) decodes to exactly the
  *       original actions;</li>
  *   <li>a truncated file, a deleted or duplicated line and invalid UTF-8 are always corrupt;</li>
- *   <li>what decodes also encodes, and decodes again to the same actions (the decoder accepts
+ *   <li>what decodes also encodes, and decodes again to the same content (the decoder accepts
  *       nothing the format cannot express).</li>
  * </ul>
  *
- * <p>{@code -Dtidemark.fuzz.iterations=N} and {@code -Dtidemark.fuzz.seed=S} (read by this test
- * only) change the default 2,000 iterations and the random seed; failures name the seed.
+ * <p>{@code -Dtidemark.fuzz.iterations=N} (default 2,000; read by this test only) and the seed
+ * ({@link FuzzSeed}) change what runs; failures name the seed.
  */
 class CommitDecoderFuzzTest {
   private static final String FILE = "_log/fuzzed.json";
@@ -44,21 +49,33 @@ class CommitDecoderFuzzTest {
   @TempDir
   static Path dir;
   private static final List<byte[]> commits = new ArrayList<>();
+  private static byte[] checkpoint;
   private static final List<String> vocabulary = new ArrayList<>();
+
+  /** A decoder under test, and the encoder that must take back what it accepts. */
+  private record Codec<T>(Function<byte[], T> decode, Function<T, byte[]> encode) {
+  }
+
+  private static final Codec<List<Action>> COMMITS = new Codec<>(b -> CommitCodec.decode(FILE, b), CommitCodec::encode);
+  private static final Codec<Checkpoint> CHECKPOINTS = new Codec<>(b -> CheckpointCodec.decode(FILE, b),
+      CheckpointCodec::encode);
 
   @BeforeAll
   static void realCommits() throws Exception {
-    String location = dir.resolve("t").toString();
-    FuzzTable.create(location);
+    Path table = dir.resolve("t");
+    FuzzTable.create(table.toString());
     for (long v = 0; v <= FuzzTable.LATEST; v++) {
-      byte[] bytes = Files.readAllBytes(dir.resolve("t").resolve(LogFiles.commitPath(v)));
+      byte[] bytes = Files.readAllBytes(table.resolve(LogFiles.commitPath(v)));
       commits.add(bytes);
-      for (Action a : CommitCodec.decode(FILE, bytes)) {
-        vocabulary.add(CommitCodec.toJson(a).replaceAll("[{}\"]", "").split("[:,]")[1]);
+      for (byte[] line : CommitMutations.lines(bytes)) {
+        new ObjectMapper().readTree(line).findValues("path").forEach(p -> vocabulary.add(p.asText()));
       }
     }
-    vocabulary.addAll(List.of("", " ", "data", "../x.parquet", "%2e%2e/x", "NaN", "-Infinity", "2024-13-45",
-        "9999999999999999999999", "decimal(99,99)", "struct", "list", "bucket[0]", "identity"));
+    checkpoint = Files.readAllBytes(table.resolve(LogFiles.LOG_DIR).resolve(
+        LogFiles.checkpointFileName(FuzzTable.CHECKPOINT)));
+    vocabulary.addAll(List.of("", " ", "a", "x y/z", "category", "long", "string", "WRITE", "data", "../x.parquet",
+        "%2e%2e/x", "NaN", "-Infinity", "2024-13-45", "9999999999999999999999", "decimal(99,99)", "struct", "list",
+        "bucket[0]", "identity"));
     executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "decoder-fuzz");
       t.setDaemon(true);
@@ -73,17 +90,26 @@ class CommitDecoderFuzzTest {
 
   @Test
   void mutatedCommitFilesDecodeOrFailAsCorruptNeverOtherwise() throws Exception {
+    fuzz(COMMITS, commits);
+  }
+
+  @Test
+  void mutatedCheckpointFilesDecodeOrFailAsCorruptNeverOtherwise() throws Exception {
+    fuzz(CHECKPOINTS, List.of(checkpoint));
+  }
+
+  private static <T> void fuzz(Codec<T> codec, List<byte[]> files) throws Exception {
     int iterations = Integer.getInteger("tidemark.fuzz.iterations", 2_000);
-    long seed = Long.getLong("tidemark.fuzz.seed", new Random().nextLong());
+    long seed = FuzzSeed.get();
     Random random = new Random(seed);
     CommitMutations mutations = new CommitMutations(random, vocabulary);
     for (int i = 0; i < iterations; i++) {
-      int version = random.nextInt(commits.size());
-      byte[] original = commits.get(version);
+      int file = random.nextInt(files.size());
+      byte[] original = files.get(file);
       CommitMutations.Mutation m = mutations.mutate(original);
-      String where = "seed " + seed + " (-Dtidemark.fuzz.seed=" + seed + "), iteration " + i + ", commit "
-          + version + ", " + m;
-      Future<?> check = executor.submit(() -> check(original, m, where));
+      String where = "seed " + seed + " (-Dtidemark.fuzz.seed=" + seed + "), iteration " + i + ", file " + file + ", "
+          + m;
+      Future<?> check = executor.submit(() -> check(codec, original, m, where));
       try {
         check.get(20, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
@@ -95,10 +121,10 @@ class CommitDecoderFuzzTest {
     }
   }
 
-  private static void check(byte[] original, CommitMutations.Mutation m, String where) {
-    List<Action> decoded;
+  private static <T> void check(Codec<T> codec, byte[] original, CommitMutations.Mutation m, String where) {
+    T decoded;
     try {
-      decoded = CommitCodec.decode(FILE, m.bytes());
+      decoded = codec.decode.apply(m.bytes());
     } catch (CorruptLogException e) {
       assertThat(e.file()).as(where).isEqualTo(FILE);
       assertThat(CommitMutations.NEUTRAL).as("a neutral mutation was refused (%s): %s", e.getMessage(), where)
@@ -109,14 +135,14 @@ class CommitDecoderFuzzTest {
     }
     assertThat(CommitMutations.ALWAYS_CORRUPT).as("decoded a corrupt file: %s", where).doesNotContain(m.kind());
     if (CommitMutations.NEUTRAL.contains(m.kind())) {
-      assertThat(decoded).as("neutral mutation: %s", where).isEqualTo(CommitCodec.decode(FILE, original));
+      assertThat(decoded).as("neutral mutation: %s", where).isEqualTo(codec.decode.apply(original));
     }
     byte[] encoded;
     try {
-      encoded = CommitCodec.encode(decoded);
+      encoded = codec.encode.apply(decoded);
     } catch (RuntimeException e) {
-      throw new AssertionError("decoded actions cannot be encoded again (" + e + "): " + where, e);
+      throw new AssertionError("decoded content cannot be encoded again (" + e + "): " + where, e);
     }
-    assertThat(CommitCodec.decode(FILE, encoded)).as("decode(encode(decoded)): %s", where).isEqualTo(decoded);
+    assertThat(codec.decode.apply(encoded)).as("decode(encode(decoded)): %s", where).isEqualTo(decoded);
   }
 }

@@ -228,7 +228,7 @@ public final class CommitMutations {
         return new Mutation(kind, detail + " nested " + depth + (arrays ? " arrays" : " objects"), join(lines));
       }
       case LONG_STRING -> {
-        int length = new int[] {1_000, 100_000, 3_000_000}[random.nextInt(3)];
+        int length = new int[] {1_000, 100_000, 1_000_000}[random.nextInt(3)];
         List<Slot> strings = slots.stream().filter(s -> s.get().isTextual()).toList();
         Slot target = strings.isEmpty() ? slot : strings.get(random.nextInt(strings.size()));
         target.set(NODES.textNode("data/" + "é".repeat(length)));

@@ -11,6 +11,7 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.log.CommitMutations;
+import io.tidemark.core.log.FuzzSeed;
 import io.tidemark.core.log.FuzzTable;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.parquet.DataFileReader;
@@ -81,8 +82,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and a partition key that is no field of the spec must become typed errors; until then the
  * current reading is tolerated and the cases are listed on standard output.
  *
- * <p>{@code -Dtidemark.fuzz.snapshot.iterations=N} (default 500) and {@code -Dtidemark.fuzz.seed=S}
- * are read by this test only; failures name the seed.
+ * <p>{@code -Dtidemark.fuzz.snapshot.iterations=N} (default 500) and the seed ({@link FuzzSeed}) are
+ * read by this test only; failures name the seed.
  */
 class MutatedCommitFuzzTest {
   /** Reads the spec requires to fail, which the reader does not refuse yet (settled elsewhere). */
@@ -141,7 +142,7 @@ class MutatedCommitFuzzTest {
   @Test
   void mutatedCommitsLoadAsTheirActionsSayOrFailTyped() throws Exception {
     int iterations = Integer.getInteger("tidemark.fuzz.snapshot.iterations", 500);
-    long seed = Long.getLong("tidemark.fuzz.seed", new Random().nextLong());
+    long seed = FuzzSeed.get();
     Random random = new Random(seed);
     CommitMutations mutations = new CommitMutations(random, vocabulary);
     for (int i = 0; i < iterations; i++) {
