@@ -56,4 +56,14 @@ class CheckpointCodecTest {
     byte[] good = CheckpointCodec.encode(CHECKPOINT);
     corrupt(Arrays.copyOf(good, good.length - 1));
   }
+
+  @Test
+  void aManifestWithANegativeCountIsCorruptNamingItsLine() {
+    String text = new String(CheckpointCodec.encode(CHECKPOINT), UTF_8).replace("\"fileCount\":2", "\"fileCount\":-1");
+
+    CorruptLogException e = corrupt(text.getBytes(UTF_8));
+
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.getMessage()).contains("_manifests/m.parquet").contains("negative");
+  }
 }
