@@ -23,6 +23,8 @@ import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.TidemarkException;
+import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.json.CheckpointCodec;
 import io.tidemark.spec.json.CommitCodec;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
@@ -82,7 +84,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and a partition key that is no field of the spec must become typed errors; until then the
  * current reading is tolerated and the cases are listed on standard output.
  *
- * <p>{@code -Dtidemark.fuzz.snapshot.iterations=N} (default 500) and the seed ({@link FuzzSeed}) are
+ * <p>The checkpoint is mutated the same way in a second test: reads then fail typed or give the
+ * log's snapshot.
+ *
+ * <p>{@code -Dtidemark.fuzz.snapshot.iterations=N} (default 500),
+ * {@code -Dtidemark.fuzz.checkpoint.iterations=N} (default 200) and the seed ({@link FuzzSeed}) are
  * read by this test only; failures name the seed.
  */
 class MutatedCommitFuzzTest {
@@ -165,6 +171,74 @@ class MutatedCommitFuzzTest {
     }
     pendingSeen.forEach((rule, cases) -> System.out.printf("tolerated (pending %s), %d cases, e.g. %s%n", rule,
         cases.size(), cases.get(0)));
+  }
+
+  /**
+   * The checkpoint is derived data: whatever a mutation does to it, a read either fails typed or
+   * gives the log's snapshot. A checkpoint that still decodes to different content (a changed
+   * count or bound, say) cannot be told from a correct one, so there only the absence of untyped
+   * errors and hangs is checked.
+   */
+  @Test
+  void mutatedCheckpointsLoadAsTheLogSaysOrFailTyped() throws Exception {
+    int iterations = Integer.getInteger("tidemark.fuzz.checkpoint.iterations", 200);
+    long seed = FuzzSeed.get();
+    Random random = new Random(seed);
+    CommitMutations mutations = new CommitMutations(random, vocabulary);
+    Path file = dir.resolve("t").resolve(LogFiles.LOG_DIR).resolve(LogFiles.checkpointFileName(FuzzTable.CHECKPOINT));
+    byte[] original = Files.readAllBytes(file);
+    Checkpoint decodedOriginal = CheckpointCodec.decode(file.toString(), original);
+    for (int i = 0; i < iterations; i++) {
+      CommitMutations.Mutation m = mutations.mutate(original);
+      String where = "seed " + seed + " (-Dtidemark.fuzz.seed=" + seed + "), iteration " + i + ", checkpoint, " + m;
+      Files.write(file, m.bytes());
+      Future<?> check = executor.submit(() -> {
+        boolean unchanged;
+        try {
+          unchanged = decodedOriginal.equals(CheckpointCodec.decode(file.toString(), m.bytes()));
+        } catch (TidemarkException e) {
+          unchanged = false;
+        }
+        boolean sameMeaning = unchanged;
+        Table table;
+        try {
+          table = Tables.open(new LocalFileIO(), location);
+        } catch (TidemarkException e) {
+          assertThat(sameMeaning).as("opening failed although the checkpoint means the same (%s): %s", e, where)
+              .isFalse();
+          return;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          throw new AssertionError("opening threw " + e + ": " + where, e);
+        }
+        for (long v = FuzzTable.CHECKPOINT; v <= FuzzTable.LATEST; v++) {
+          Candidate log = replay("the log", null, 0, v, -1, null);
+          String at = where + ", reading version " + v;
+          try {
+            Snapshot snapshot = table.snapshot(v);
+            List<Record> rows = TestTables.read(table.newScan().asOfVersion(v));
+            String mismatch = log.mismatch(snapshot, rows, null, sameMeaning);
+            if (sameMeaning) {
+              assertThat(mismatch).as("a different snapshot from an unchanged checkpoint: %s", at).isNull();
+            }
+          } catch (TidemarkException e) {
+            assertThat(sameMeaning).as("reading failed although the checkpoint means the same (%s): %s", e, at)
+                .isFalse();
+          } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new AssertionError("reading threw " + e + ": " + at, e);
+          }
+        }
+      });
+      try {
+        check.get(60, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        check.cancel(true);
+        throw new AssertionError("loading hung: " + where, e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof AssertionError a ? a : new AssertionError(where, e.getCause());
+      } finally {
+        Files.write(file, original);
+      }
+    }
   }
 
   private void check(int mutated, CommitMutations.Mutation m, String where) {
