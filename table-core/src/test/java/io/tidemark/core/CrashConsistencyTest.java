@@ -39,6 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * version older than the newest may fail to read only with a {@link MissingDataFileException},
  * and only when a vacuum started after it was superseded; the newest always reads.
  *
+ * <p>One worker runs at a time: a vacuum with zero retention may delete the files a concurrent
+ * writer has written but not yet committed (which is why it needs {@code force}), so concurrent
+ * rounds would test that documented hazard rather than crash safety; concurrent writers are
+ * covered by {@link MultiProcessAppendTest}.
+ *
  * <p>20 rounds run by default; {@code -Dtidemark.crash.rounds=500} runs more and
  * {@code -Dtidemark.crash.seed=<n>} repeats a seed's plans (kill timing stays random). Both are
  * read by this test only.
