@@ -141,14 +141,16 @@ public final class TableState {
   }
 
   /**
-   * The files a base manifest lists that are still live.
+   * The files a base manifest lists that are still live: not removed since, and not added again
+   * since (a later add of a live path replaces its entry, spec section 10.1, and is listed among
+   * the tail's adds).
    *
    * @throws UnreadableManifestException when the manifest cannot be read: the caller must use
    *     {@link #withoutCheckpoint} instead of this state, not skip the manifest
    */
   public List<AddFile> liveFilesOf(ManifestEntry manifest) {
     List<AddFile> files = manifests.files(manifest);
-    if (tailRemoves.isEmpty()) {
+    if (tailRemoves.isEmpty() && tailAdds.isEmpty()) {
       return files;
     }
     List<AddFile> live = new ArrayList<>(files.size());

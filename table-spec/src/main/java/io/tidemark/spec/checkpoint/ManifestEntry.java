@@ -2,6 +2,7 @@ package io.tidemark.spec.checkpoint;
 
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
+import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +23,13 @@ import java.util.TreeMap;
  */
 public record ManifestEntry(String path, long size, int specId, long fileCount, long recordCount,
     Map<Integer, ColumnStats> partitionBounds, Map<Integer, ColumnStats> columnBounds) {
-  /** Checks the path and copies the maps. */
+  /** Checks the path and the counts, and copies the maps. */
   public ManifestEntry {
     TablePaths.checkRelative(path);
+    if (size < 0 || fileCount < 0 || recordCount < 0) {
+      throw new InvalidArgumentException("manifest " + path + " has a negative size or count (size " + size
+          + ", files " + fileCount + ", records " + recordCount + ")");
+    }
     partitionBounds = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(partitionBounds)));
     columnBounds = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columnBounds)));
   }

@@ -68,7 +68,16 @@ public final class CheckpointCodec {
     if (content.length == 0 || content[content.length - 1] != '\n') {
       throw new CorruptLogException(file, 0, "checkpoint is empty or its last line is not terminated");
     }
-    String[] lines = new String(content, StandardCharsets.UTF_8).split("\n");
+    // split on bytes, like commits: a newline byte never occurs inside a multi-byte UTF-8 sequence
+    List<String> lineList = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] == '\n') {
+        lineList.add(CommitCodec.utf8(file, lineList.size() + 1, content, start, i - start));
+        start = i + 1;
+      }
+    }
+    String[] lines = lineList.toArray(new String[0]);
     JsonNode headerNode = line(file, 1, lines[0], "checkpoint");
     Protocol protocol = null;
     Metadata metadata = null;

@@ -117,7 +117,8 @@ public final class CommitCodec {
     return lines;
   }
 
-  private static String utf8(String file, int line, byte[] content, int offset, int length) {
+  /** One line's bytes as text; bytes that are not UTF-8 make the file corrupt (not replacement characters). */
+  static String utf8(String file, int line, byte[] content, int offset, int length) {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

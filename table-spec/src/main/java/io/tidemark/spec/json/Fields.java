@@ -169,7 +169,13 @@ final class Fields {
       return v.longValue();
     }
     if (v.isNumber()) {
-      return v.doubleValue();
+      // a number beyond the double range would read as an infinity that no writer wrote (the
+      // infinities are the strings "Infinity" and "-Infinity")
+      double d = v.doubleValue();
+      if (Double.isInfinite(d)) {
+        throw wrong(name, "a number within the range of a double");
+      }
+      return d;
     }
     if (v.isTextual()) {
       return v.textValue();

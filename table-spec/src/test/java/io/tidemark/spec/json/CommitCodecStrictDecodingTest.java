@@ -109,6 +109,27 @@ class CommitCodecStrictDecodingTest {
     assertThat(e.getMessage()).contains("'name'").contains("not a field id");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\"min\":1e400", "\"max\":-1E+309"})
+  void decodeRejectsABoundBeyondTheRangeOfADoubleInsteadOfReadingAnInfinity(String bound) {
+    String add = "{\"add\":{\"path\":\"data/a.parquet\",\"specId\":0,\"size\":1,\"recordCount\":1,"
+        + "\"stats\":{\"4\":{\"nullCount\":0," + bound + "}},\"dataChange\":true}}";
+
+    CorruptLogException e = corrupt(info(1) + "\n" + add + "\n");
+
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage()).contains("range of a double");
+  }
+
+  @Test
+  void decodeRejectsAPartitionValueBeyondTheRangeOfADouble() {
+    String add = "{\"add\":{\"path\":\"data/a.parquet\",\"partitionValues\":{\"p\":2e308},\"specId\":0,"
+        + "\"size\":1,\"recordCount\":1,\"dataChange\":true}}";
+
+    assertThat(corrupt(info(1) + "\n" + add + "\n").getMessage()).contains("'partitionValues.p'")
+        .contains("range of a double");
+  }
+
   @Test
   void decodeRejectsUnknownActionNamingFileAndLine() {
     CorruptLogException e = corrupt(info(2) + "\n" + TXN + "\n" + "{\"cdc\":{\"path\":\"x\"}}\n");
