@@ -6,11 +6,9 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.core.expr.StrictEvaluator;
 import io.tidemark.core.ops.FileExistence;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.core.parquet.ReadMetrics;
-import io.tidemark.core.plan.IdentityPartitionBounds;
 import io.tidemark.core.plan.PlannedFiles;
 import io.tidemark.core.plan.Planner;
 import io.tidemark.core.snapshot.TableState;
@@ -198,19 +196,18 @@ final class BaseScan implements Scan {
     PlannedFiles planned = planner.plan();
     Expression bound = planner.boundFilter();
     boolean filtered = options.filter() != null && !bound.equals(Expressions.alwaysTrue());
-    return new Planned(planned.files(), filtered ? bound : null, state());
+    return new Planned(planned.files(), filtered ? bound : null);
   }
 
-  /** Planned files, with what decides whether a file's rows must be filtered one by one. */
-  private record Planned(List<AddFile> files, Expression filter, TableState state) {
-    /** False when the file's partition values and statistics prove that every row matches. */
+  /**
+   * Planned files and the filter their rows must pass. Every row of a filtered scan is checked
+   * against the filter, even in a file whose partition values or statistics say that all its rows
+   * match: those come from the log, and a damaged log must make a scan return fewer rows, never
+   * rows that do not match.
+   */
+  private record Planned(List<AddFile> files, Expression filter) {
     boolean needsFilter(AddFile file) {
-      if (filter == null) {
-        return false;
-      }
-      Schema schema = state.metadata().schema();
-      return !new StrictEvaluator(filter).allMatch(new IdentityPartitionBounds(file, schema,
-          state.metadata().spec(file.specId())));
+      return filter != null;
     }
   }
 }

@@ -107,15 +107,12 @@ public final class ScanTask implements Serializable {
     return outputSchema;
   }
 
-  /**
-   * The filter every returned row passes, or empty when every row is returned: a task whose file's
-   * partition values and statistics prove that all its rows match the scan's filter has none.
-   */
+  /** The filter every returned row passes, or empty when every row is returned. */
   public Optional<Expression> filter() {
     return Optional.ofNullable(filter).map(Expressions::parse);
   }
 
-  /** The filter in the filter language, or null; the tasks of one scan have the scan's filter or none. */
+  /** The filter in the filter language, or null when the scan has none. */
   String filterText() {
     return filter;
   }
