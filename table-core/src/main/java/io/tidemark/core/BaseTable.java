@@ -230,6 +230,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public UpdateProperties updateProperties() {
+    return new PropertiesUpdate(this);
+  }
+
+  @Override
   public List<HistoryEntry> history() {
     long latest = loader.refresh().version();
     List<HistoryEntry> entries = new ArrayList<>((int) Math.min(latest + 1, Integer.MAX_VALUE));
