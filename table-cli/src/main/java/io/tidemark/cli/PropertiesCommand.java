@@ -37,7 +37,8 @@ final class PropertiesCommand extends BaseCommand {
   @Parameters(index = "2..*", paramLabel = "ARG", description = "KEY=VALUE for set, KEY for unset.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--version", paramLabel = "N", description = "Show the properties of this version (default: the newest).")
+  @Option(names = "--version", paramLabel = "N",
+      description = "Show the properties of this version (default: the newest).")
   Long version;
 
   @Option(names = "--json", description = "Show as JSON: version and properties.")
