@@ -239,6 +239,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public UpdateProperties updateProperties() {
+    return new PropertiesUpdate(this);
+  }
+
+  @Override
   public List<HistoryEntry> history() {
     List<HistoryEntry> entries = new ArrayList<>();
     for (Commit commit : loader.history()) {

@@ -138,4 +138,11 @@ public interface Table {
    * {@code table.updateSpec().addField("id", Transforms.bucket(8)).commit()}.
    */
   UpdatePartitionSpec updateSpec();
+
+  /**
+   * A change of table properties, committed as one metadata-only commit ({@code SET TBLPROPERTIES}):
+   * {@code table.updateProperties().set("write.parquet.compression", "zstd").unset("user.owner").commit()}.
+   * The properties of a snapshot are in {@code snapshot.metadata().properties()}.
+   */
+  UpdateProperties updateProperties();
 }

@@ -3,9 +3,22 @@ package io.tidemark.core;
 import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.commit.RetryPolicy;
 import io.tidemark.core.parquet.WriterOptions;
+import java.util.Set;
 
-/** Table property names and defaults (spec.md lists them too). */
+/**
+ * Table property names and defaults (spec.md section 12 lists them too). A table holds only
+ * these keys and keys of the {@linkplain #USER_PREFIX user namespace}: creating a table or
+ * {@linkplain Table#updateProperties() changing its properties} refuses any other key, naming
+ * the closest known one. Values are checked when set: a property that must be a number is
+ * refused when it is not one.
+ */
 public final class TableProperties {
+  /**
+   * Keys starting with {@code user.} (e.g. {@code user.owner}) are the application's: Tidemark
+   * accepts any value for them and never reads them.
+   */
+  public static final String USER_PREFIX = "user.";
+
   /** Target size of a data file in bytes; the writer rolls to a new file beyond it. */
   public static final String TARGET_FILE_SIZE = WriterOptions.TARGET_FILE_SIZE_PROPERTY;
   /** Default target file size: 128 MiB. */
@@ -34,5 +47,13 @@ public final class TableProperties {
    */
   public static final String LOG_RETENTION_ENABLED = io.tidemark.core.ops.Vacuum.LOG_RETENTION_ENABLED;
 
+  private static final Set<String> NAMES = Set.of(TARGET_FILE_SIZE, COMPRESSION, COMMIT_MAX_ATTEMPTS,
+      COMMIT_MIN_WAIT_MS, COMMIT_MAX_WAIT_MS, CHECKPOINT_INTERVAL, MANIFEST_MAX_FILES, LOG_RETENTION_ENABLED);
+
   private TableProperties() {}
+
+  /** Every property Tidemark reads (keys of the {@linkplain #USER_PREFIX user namespace} aside). */
+  public static Set<String> names() {
+    return NAMES;
+  }
 }

@@ -1,11 +1,8 @@
 package io.tidemark.core;
 
-import io.tidemark.core.checkpoint.CheckpointSettings;
 import io.tidemark.core.commit.PendingCommit;
-import io.tidemark.core.commit.RetryPolicy;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
-import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.error.CorruptLogException;
@@ -36,7 +33,13 @@ public final class Tables {
     return create(location, schema, Map.of());
   }
 
-  /** Creates an empty, unpartitioned table with properties (see {@link TableProperties}). */
+  /**
+   * Creates an empty, unpartitioned table with properties: keys of {@link TableProperties} and
+   * keys starting with {@value TableProperties#USER_PREFIX}.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException naming an unknown key (and the closest
+   *     known one) or an invalid value
+   */
   public static Table create(String location, Schema schema, Map<String, String> properties) {
     return create(FileIOs.forLocation(checkNotEmpty(location)), location, schema, properties);
   }
@@ -59,7 +62,7 @@ public final class Tables {
   public static Table create(FileIO io, String location, Schema schema, PartitionSpec spec,
       Map<String, String> properties) {
     String root = io.tableRoot(checkNotEmpty(location));
-    checkProperties(properties);
+    PropertyRules.checkNew(properties);
     spec.checkCompatible(schema);
     if (spec.specId() != 0) {
       throw new InvalidArgumentException("a new table's partition spec has id 0, was " + spec.specId());
@@ -110,9 +113,4 @@ public final class Tables {
     return location.strip();
   }
 
-  private static void checkProperties(Map<String, String> properties) {
-    RetryPolicy.fromProperties(properties);
-    WriterOptions.fromProperties(properties);
-    CheckpointSettings.fromProperties(properties);
-  }
 }

@@ -28,7 +28,8 @@ final class ConflictChecker {
   /**
    * Like {@link #check(PendingCommit, Commit)}, knowing the metadata before the winner: a blind
    * append without metadata of its own rebases over a winner whose only change to the metadata
-   * adds optional columns (the append's files read the same under the new schema, by field id).
+   * adds optional columns or sets properties (the append's files read the same under the new
+   * schema, by field id).
    *
    * @param before the metadata of the version before the winner, or null when unknown
    */
@@ -51,16 +52,17 @@ final class ConflictChecker {
         throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by
             + (pending.metadata() != null ? "; this commit changes it too: retry against the new metadata" : ""));
       }
-      if (before == null || !SchemaChanges.onlyAddsOptionalColumns(before, winner.metadata())) {
+      if (before == null || !SchemaChanges.onlyAddsOptionalColumnsOrSetsProperties(before, winner.metadata())) {
         throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by
-            + " in a way other than adding optional columns (schema id " + (before == null ? "?" : before.schemaId())
+            + " in a way other than adding optional columns or setting properties (schema id "
+            + (before == null ? "?" : before.schemaId())
             + " -> " + winner.metadata().schemaId() + "); this append was written against the old schema or spec");
       }
     }
     boolean metadataOnly = pending.adds().isEmpty() && pending.removes().isEmpty() && pending.protocol() == null;
     boolean winnerAppendOnly = winner.info().blindAppend() && winner.metadata() == null && winner.removes().isEmpty();
     if (pending.metadata() != null && metadataOnly && winnerAppendOnly) {
-      // a schema or spec change rebases over a plain append: the appended files were written with the
+      // a schema, spec or property change rebases over a plain append: the appended files were written with the
       // schema and default spec it read, like every file before them; a change that depends on the table
       // being empty (a required column) carries a whole-table read set and conflicts below
       ReadConflicts.check(pending, winner, by);

@@ -17,14 +17,14 @@ final class SchemaChanges {
 
   /**
    * True when {@code after} differs from {@code before} only by optional fields added to the
-   * schema (at any depth, any position among the new fields, old fields in their old order) and
-   * the schema id and last column id that go with that: files written against {@code before}
-   * read the same under {@code after}, new columns as null.
+   * schema (at any depth, any position among the new fields, old fields in their old order), the
+   * schema id and last column id that go with that, and table properties: files written against
+   * {@code before} read the same under {@code after}, new columns as null. Properties only tune
+   * how writers write (spec.md 12), so files written under the old ones are as valid.
    */
-  static boolean onlyAddsOptionalColumns(Metadata before, Metadata after) {
+  static boolean onlyAddsOptionalColumnsOrSetsProperties(Metadata before, Metadata after) {
     if (!before.tableId().equals(after.tableId()) || !before.partitionSpecs().equals(after.partitionSpecs())
-        || before.defaultSpecId() != after.defaultSpecId() || before.lastPartitionId() != after.lastPartitionId()
-        || !before.properties().equals(after.properties())) {
+        || before.defaultSpecId() != after.defaultSpecId() || before.lastPartitionId() != after.lastPartitionId()) {
       return false;
     }
     Set<Integer> oldIds = ids(before.schema());

@@ -8,12 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidemark.core.AppendWriter;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.commit.Committer;
+import io.tidemark.core.commit.StaleTables;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
-import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.partition.Transforms;
@@ -21,7 +18,6 @@ import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import io.tidemark.spec.types.Types;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,17 +132,7 @@ class ConcurrentEvolutionTest {
   }
 
   private static TableContext staleReader(TableContext ctx, TableState stale) {
-    return new TableContext() {
-      @Override public FileIO io() { return ctx.io(); }
-      @Override public String location() { return ctx.location(); }
-      @Override public TableLocations locations() { return ctx.locations(); }
-      @Override public TableState latestState() { return stale; }
-      @Override public TableState stateAt(long version) { return ctx.stateAt(version); }
-      @Override public TableState stateAsOf(Instant timestamp) { return ctx.stateAsOf(timestamp); }
-      @Override public TransactionLog log() { return ctx.log(); }
-      @Override public Committer committer() { return ctx.committer(); }
-      @Override public void afterCommit(TableState committed) { ctx.afterCommit(committed); }
-    };
+    return StaleTables.readingAt(ctx, stale);
   }
 
   @Test
