@@ -1,5 +1,6 @@
 package io.tidemark.core.parquet;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,35 +126,27 @@ final class ValueWriters {
    */
   record Column(int id, String path, Type type, int index) {}
 
-  /** Microseconds since the epoch, nanoseconds beyond truncated toward negative infinity. */
+  /** Microseconds since the epoch (see {@link Micros}); the error names the field. */
   static long micros(Instant instant, String path) {
     try {
-      // getNano() is 0..999,999,999, so dividing it floors.
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
-    } catch (ArithmeticException e) {
-      throw new InvalidArgumentException("timestamp " + instant + " of field '" + path
-          + "' is outside the range of microseconds a data file can hold", e);
+      return Micros.of(instant);
+    } catch (InvalidArgumentException e) {
+      throw outOfRange(instant, path, e);
     }
   }
 
-  /** Microseconds since 1970-01-01T00:00, nanoseconds beyond truncated toward negative infinity. */
+  /** Microseconds since 1970-01-01T00:00 (see {@link Micros}); the error names the field. */
   static long micros(LocalDateTime dateTime, String path) {
     try {
-      return Math.addExact(Math.multiplyExact(dateTime.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-          dateTime.getNano() / 1000);
-    } catch (ArithmeticException e) {
-      throw new InvalidArgumentException("timestamp " + dateTime + " of field '" + path
-          + "' is outside the range of microseconds a data file can hold", e);
+      return Micros.of(dateTime);
+    } catch (InvalidArgumentException e) {
+      throw outOfRange(dateTime, path, e);
     }
   }
 
-  static Instant instantOfMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-  }
-
-  static LocalDateTime localDateTimeOfMicros(long micros) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-        (int) (Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
+  private static InvalidArgumentException outOfRange(Object value, String path, Exception cause) {
+    return new InvalidArgumentException("timestamp " + value + " of field '" + path
+        + "' is outside the range of microseconds a data file can hold", cause);
   }
 
   /** The big-endian two's complement form of an unscaled decimal, sign-extended to {@code length} bytes. */
