@@ -220,6 +220,7 @@ class ParquetFiltersTest {
     expected.put("bin = X'30313735'", Set.of(3));
     expected.put("flag = true", Set.of(3));
     expected.put("ts < '1970-01-01 00:00:50'", Set.of(0));
+    expected.put("ts >= 150000000", Set.of(3));
     expected.put("point.x >= 150", Set.of(3));
     expected.put("point.label starts with '00'", Set.of(0, 1));
     expected.put("point.x is not null and id > 160", Set.of(3));
