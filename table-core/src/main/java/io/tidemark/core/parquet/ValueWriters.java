@@ -245,59 +245,66 @@ final class ValueWriters {
       ValueWriter[] ws = writers;
       byte[] ks = kinds;
       for (int i = 0; i < ws.length; i++) {
-        Object value = record.get(i);
         ValueWriter w = ws[i];
-        if (value == null) {
+        if (record.isNull(i)) {
           w.writeNull();
           continue;
         }
         String name = names[i];
         rc.startField(name, i);
+        // primitives through the typed accessors: a reusable record holds them unboxed
         switch (ks[i]) {
           case BOOLEAN:
-            ((BooleanWriter) w).write(rc, value);
+            rc.addBoolean(record.getBoolean(i));
             break;
           case INT:
-            ((IntWriter) w).write(rc, value);
+            rc.addInteger(record.getInt(i));
             break;
           case LONG:
-            ((LongWriter) w).write(rc, value);
+            rc.addLong(record.getLong(i));
             break;
           case FLOAT:
-            ((FloatWriter) w).write(rc, value);
+            ((FloatWriter) w).write(rc, record.getFloat(i));
             break;
           case DOUBLE:
-            ((DoubleWriter) w).write(rc, value);
+            ((DoubleWriter) w).write(rc, record.getDouble(i));
             break;
           case DATE:
-            ((DateWriter) w).write(rc, value);
+            ((DateWriter) w).write(rc, record.get(i));
             break;
           case TIMESTAMP:
-            ((TimestampWriter) w).write(rc, value);
-            break;
           case TIMESTAMP_NTZ:
-            ((TimestampNtzWriter) w).write(rc, value);
+            rc.addLong(timestampMicros(record, i, w));
             break;
           case STRING:
-            ((StringWriter) w).write(rc, value);
+            ((StringWriter) w).write(rc, record.get(i));
             break;
           case BINARY:
-            ((BinaryWriter) w).write(rc, value);
+            ((BinaryWriter) w).write(rc, record.get(i));
             break;
           case DECIMAL_INT:
-            ((DecimalIntWriter) w).write(rc, value);
+            ((DecimalIntWriter) w).write(rc, record.get(i));
             break;
           case DECIMAL_LONG:
-            ((DecimalLongWriter) w).write(rc, value);
+            ((DecimalLongWriter) w).write(rc, record.get(i));
             break;
           case STRUCT:
-            ((StructWriter) w).write(rc, value);
+            ((StructWriter) w).write(rc, record.get(i));
             break;
           default:
-            w.write(rc, value);
+            w.write(rc, record.get(i));
             break;
         }
         rc.endField(name, i);
+      }
+    }
+
+    /** A timestamp's microseconds; the error of one out of their range names the column. */
+    private static long timestampMicros(Record record, int i, ValueWriter w) {
+      try {
+        return record.getTimestampMicros(i);
+      } catch (InvalidArgumentException e) {
+        throw outOfRange(record.get(i), ((Leaf) w).path, e);
       }
     }
 
@@ -595,7 +602,10 @@ final class ValueWriters {
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      float v = (Float) value;
+      write(rc, (float) (Float) value);
+    }
+
+    void write(RecordConsumer rc, float v) {
       rc.addFloat(v);
       if (track) {
         if (v != v) {
@@ -618,7 +628,10 @@ final class ValueWriters {
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      double v = (Double) value;
+      write(rc, (double) (Double) value);
+    }
+
+    void write(RecordConsumer rc, double v) {
       rc.addDouble(v);
       if (track) {
         if (v != v) {
