@@ -43,8 +43,9 @@ public sealed class Record permits ReusableRecord {
   final StructType struct;
   final Object[] values;
   /**
-   * The primitive values of a reusable record, unboxed: booleans as 0/1, floats and doubles as
-   * their raw bits, timestamps as microseconds; null for an immutable record.
+   * Primitive values held unboxed, where {@link #values} holds {@link #IN_BITS}: booleans as 0/1,
+   * floats and doubles as their raw bits, timestamps as microseconds. Null unless the record is
+   * a reusable one or a copy of one.
    */
   final long[] bits;
 

@@ -179,18 +179,15 @@ public final class ReusableRecord extends Record {
   }
 
   /**
-   * An immutable record of the current values (primitives boxed).
+   * An immutable record of the current values. It keeps primitives unboxed as this record does,
+   * so a copy costs two array copies.
    *
    * @throws SchemaMismatchException when a required field is not set
    */
   @Override
   public Record toImmutable() {
     checkComplete();
-    Object[] copy = new Object[values.length];
-    for (int i = 0; i < copy.length; i++) {
-      copy[i] = get(i);
-    }
-    return new Record(struct, copy, null);
+    return new Record(struct, values.clone(), bits.clone());
   }
 
   private ReusableRecord setBits(int position, PrimitiveType type, String setter, long value) {

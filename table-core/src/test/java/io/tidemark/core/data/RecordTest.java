@@ -114,6 +114,11 @@ class RecordTest {
     assertThat(row.getFloat(3)).isEqualTo(1.5f);
     assertThat(row.toImmutable()).isEqualTo(expected).isNotInstanceOf(ReusableRecord.class);
     assertThat(expected.toImmutable()).isSameAs(expected);
+    Record copy = row.toImmutable();
+    row.setLong(0, 99L).setDouble(4, 9.0).setString(9, "y");
+    assertThat(copy).isEqualTo(expected);
+    assertThat(copy.getLong(0)).isEqualTo(7L);
+    assertThat(copy.hashCode()).isEqualTo(expected.hashCode());
     row.setTimestamp(7, TS);
     assertThat(row.get(7)).isEqualTo(TS);
     assertThat(row.getTimestampMicros(7)).isEqualTo(TS_MICROS);
