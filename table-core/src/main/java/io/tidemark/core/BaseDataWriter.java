@@ -8,6 +8,7 @@ import io.tidemark.core.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ final class BaseDataWriter implements DataWriter {
   @Override
   public void write(Record record) {
     checkOpen();
-    if (!record.struct().equals(schema.asStruct())) {
+    StructType struct = record.struct();
+    if (struct != schema.asStruct() && !struct.equals(schema.asStruct())) {
       throw BaseAppendWriter.mismatch(schema.asStruct(), record.struct(), "");
     }
     files.write(record);

@@ -23,7 +23,9 @@ import java.util.Map;
  * copies of lists, maps and byte buffers; decimals at the type's scale). The Java class of each
  * type: boolean Boolean, int Integer, long Long, float Float, double Double, decimal BigDecimal,
  * date LocalDate, timestamp Instant, timestamp_ntz LocalDateTime, string String, binary
- * ByteBuffer (a byte[] is accepted and wrapped), struct Record, list List, map Map.
+ * ByteBuffer (a byte[] is accepted and wrapped), struct Record, list List, map Map. A timestamp
+ * or timestamp_ntz may also be given as a Long of microseconds since 1970 ({@link Micros}); it is
+ * stored as an Instant or LocalDateTime. A reusable record is stored as an immutable copy.
  */
 final class ValueChecker {
   private ValueChecker() {}
@@ -46,7 +48,8 @@ final class ValueChecker {
       if (!r.struct().equals(s)) {
         throw new SchemaMismatchException(field, type.toString(), "a record of " + r.struct());
       }
-      return r;
+      // a reusable record changes with its next row; the value keeps this row's
+      return r.toImmutable();
     } else if (type instanceof ListType l) {
       if (!(value instanceof List<?> list)) {
         throw mismatch(field, type, value);
@@ -78,13 +81,16 @@ final class ValueChecker {
       case FLOAT -> value instanceof Float;
       case DOUBLE -> value instanceof Double;
       case DATE -> value instanceof LocalDate;
-      case TIMESTAMP -> value instanceof Instant;
-      case TIMESTAMP_NTZ -> value instanceof LocalDateTime;
+      case TIMESTAMP -> value instanceof Instant || value instanceof Long;
+      case TIMESTAMP_NTZ -> value instanceof LocalDateTime || value instanceof Long;
       case STRING -> value instanceof String;
       case BINARY -> value instanceof ByteBuffer || value instanceof byte[];
     };
     if (!ok) {
       throw mismatch(field, type, value);
+    }
+    if (value instanceof Long micros && (type == PrimitiveType.TIMESTAMP || type == PrimitiveType.TIMESTAMP_NTZ)) {
+      return type == PrimitiveType.TIMESTAMP ? Micros.toInstant(micros) : Micros.toLocalDateTime(micros);
     }
     if (value instanceof byte[] bytes) {
       return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();

@@ -20,7 +20,10 @@ import java.util.Objects;
  * Boolean, LocalDate, LocalDateTime, Instant (also OffsetDateTime, ZonedDateTime), ByteBuffer or
  * byte[]. They are converted to the column's type at {@link Binder#bind binding}; dates and
  * timestamps may be given as strings ({@code "2024-01-02"}, {@code "2024-01-02 10:00:00"},
- * {@code "2024-01-02T10:00:00+02:00"}; a timestamp without a zone is UTC). A literal is never
+ * {@code "2024-01-02T10:00:00+02:00"}; a timestamp without a zone is UTC), and timestamps as a
+ * long (or int) of microseconds since 1970, the form data files store them in: {@code
+ * greaterThan("ts", 1_700_000_000_000_000L)} is {@code greaterThan("ts",
+ * Instant.ofEpochSecond(1_700_000_000L))}. A literal is never
  * null (use {@link #isNull}) nor NaN (use {@link #isNaN}).
  *
  * <p>{@code and}/{@code or} fold constants: {@code and(alwaysFalse(), x)} is

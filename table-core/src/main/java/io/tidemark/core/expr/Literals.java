@@ -1,5 +1,6 @@
 package io.tidemark.core.expr;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Comparators;
 import io.tidemark.spec.types.DecimalType;
@@ -109,7 +110,8 @@ final class Literals {
   /**
    * The literal converted to the Java class of a column's type: Integer, Long, Float, Double,
    * BigDecimal at the column's scale, LocalDate, Instant (timestamp; strings without a zone are
-   * UTC), LocalDateTime (timestamp_ntz), String, ByteBuffer, Boolean.
+   * UTC; a long or int is microseconds since 1970, as {@link Micros}), LocalDateTime
+   * (timestamp_ntz; likewise), String, ByteBuffer, Boolean.
    *
    * @throws InvalidArgumentException naming the column, its type and the literal when it does not fit
    */
@@ -218,6 +220,8 @@ final class Literals {
           instant = ld.atStartOfDay(ZoneOffset.UTC).toInstant();
         } else if (literal instanceof String s) {
           instant = parseInstant(s);
+        } else if (literal instanceof Long || literal instanceof Integer) {
+          instant = Micros.toInstant(((Number) literal).longValue());
         } else {
           return null;
         }
@@ -232,6 +236,8 @@ final class Literals {
           local = ld.atStartOfDay();
         } else if (literal instanceof String s) {
           local = parseLocal(s);
+        } else if (literal instanceof Long || literal instanceof Integer) {
+          local = Micros.toLocalDateTime(((Number) literal).longValue());
         } else {
           return null;
         }

@@ -3,7 +3,6 @@ package io.tidemark.core.parquet;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
-import io.tidemark.core.expr.ParquetFilters;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.error.StorageException;

@@ -1,6 +1,7 @@
 package io.tidemark.core.parquet;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.AddFile;
@@ -137,7 +138,9 @@ public final class DataFileWriter implements Closeable {
   }
 
   /**
-   * Writes one record. Its struct must be the schema's (the caller checks).
+   * Writes one record. Its struct must be the schema's (the caller checks). A {@link
+   * ReusableRecord} can be changed for the next row as soon as this returns: a record this writer
+   * keeps for later is copied.
    *
    * @throws StorageException naming the file when writing fails
    * @throws InvalidArgumentException when Parquet cannot store the schema (no column, or an empty
@@ -147,6 +150,9 @@ public final class DataFileWriter implements Closeable {
   public void write(Record record) {
     Objects.requireNonNull(record, "record");
     checkWritable();
+    if (record instanceof ReusableRecord r) {
+      r.checkComplete();
+    }
     if (current == null) {
       writeWithoutOpenFile(record);
       return;
@@ -180,7 +186,8 @@ public final class DataFileWriter implements Closeable {
       failed = true;
       throw e;
     }
-    held.add(record);
+    // a reusable record is overwritten by the caller's next row; keep this row's values
+    held.add(record.toImmutable());
   }
 
   /** Writes the held records into a file with or without dictionary encoding; ends holding. */

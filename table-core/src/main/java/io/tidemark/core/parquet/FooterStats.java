@@ -1,5 +1,6 @@
 package io.tidemark.core.parquet;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.core.parquet.ValueWriters.Column;
 import io.tidemark.core.parquet.ValueWriters.FloatingLeaf;
 import io.tidemark.core.parquet.ValueWriters.Leaf;
@@ -156,11 +157,11 @@ final class FooterStats {
         return new Object[] {JsonValues.toJson(type, LocalDate.ofEpochDay((Integer) min)),
             JsonValues.toJson(type, LocalDate.ofEpochDay((Integer) max))};
       case TIMESTAMP:
-        return new Object[] {JsonValues.toJson(type, ValueWriters.instantOfMicros((Long) min)),
-            JsonValues.toJson(type, ValueWriters.instantOfMicros((Long) max))};
+        return new Object[] {JsonValues.toJson(type, Micros.toInstant((Long) min)),
+            JsonValues.toJson(type, Micros.toInstant((Long) max))};
       case TIMESTAMP_NTZ:
-        return new Object[] {JsonValues.toJson(type, ValueWriters.localDateTimeOfMicros((Long) min)),
-            JsonValues.toJson(type, ValueWriters.localDateTimeOfMicros((Long) max))};
+        return new Object[] {JsonValues.toJson(type, Micros.toLocalDateTime((Long) min)),
+            JsonValues.toJson(type, Micros.toLocalDateTime((Long) max))};
       case STRING:
         return new Object[] {BoundTruncation.lowerBound(new String((byte[]) min, StandardCharsets.UTF_8)),
             BoundTruncation.upperBound(new String((byte[]) max, StandardCharsets.UTF_8))};

@@ -1,5 +1,6 @@
 package io.tidemark.core.parquet;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.SchemaMismatchException;
 import io.tidemark.spec.types.DecimalType;
@@ -258,7 +259,7 @@ final class ProjectionReader {
         if (physical == PrimitiveTypeName.INT64 && annotation instanceof TimestampLogicalTypeAnnotation ts
             && ts.isAdjustedToUTC() == (projected == PrimitiveType.TIMESTAMP)) {
           LongFunction<Object> convert = projected == PrimitiveType.TIMESTAMP
-              ? ValueWriters::instantOfMicros : ValueWriters::localDateTimeOfMicros;
+              ? Micros::toInstant : Micros::toLocalDateTime;
           TimeUnit unit = ts.getUnit();
           if (unit == TimeUnit.MILLIS) {
             return new LongConverter(sink, v -> convert.apply(Math.multiplyExact(v, 1000L)));

@@ -1,5 +1,6 @@
 package io.tidemark.core.parquet;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,35 +126,27 @@ final class ValueWriters {
    */
   record Column(int id, String path, Type type, int index) {}
 
-  /** Microseconds since the epoch, nanoseconds beyond truncated toward negative infinity. */
+  /** Microseconds since the epoch (see {@link Micros}); the error names the field. */
   static long micros(Instant instant, String path) {
     try {
-      // getNano() is 0..999,999,999, so dividing it floors.
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
-    } catch (ArithmeticException e) {
-      throw new InvalidArgumentException("timestamp " + instant + " of field '" + path
-          + "' is outside the range of microseconds a data file can hold", e);
+      return Micros.of(instant);
+    } catch (InvalidArgumentException e) {
+      throw outOfRange(instant, path, e);
     }
   }
 
-  /** Microseconds since 1970-01-01T00:00, nanoseconds beyond truncated toward negative infinity. */
+  /** Microseconds since 1970-01-01T00:00 (see {@link Micros}); the error names the field. */
   static long micros(LocalDateTime dateTime, String path) {
     try {
-      return Math.addExact(Math.multiplyExact(dateTime.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-          dateTime.getNano() / 1000);
-    } catch (ArithmeticException e) {
-      throw new InvalidArgumentException("timestamp " + dateTime + " of field '" + path
-          + "' is outside the range of microseconds a data file can hold", e);
+      return Micros.of(dateTime);
+    } catch (InvalidArgumentException e) {
+      throw outOfRange(dateTime, path, e);
     }
   }
 
-  static Instant instantOfMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-  }
-
-  static LocalDateTime localDateTimeOfMicros(long micros) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-        (int) (Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
+  private static InvalidArgumentException outOfRange(Object value, String path, Exception cause) {
+    return new InvalidArgumentException("timestamp " + value + " of field '" + path
+        + "' is outside the range of microseconds a data file can hold", cause);
   }
 
   /** The big-endian two's complement form of an unscaled decimal, sign-extended to {@code length} bytes. */
@@ -253,59 +245,66 @@ final class ValueWriters {
       ValueWriter[] ws = writers;
       byte[] ks = kinds;
       for (int i = 0; i < ws.length; i++) {
-        Object value = record.get(i);
         ValueWriter w = ws[i];
-        if (value == null) {
+        if (record.isNull(i)) {
           w.writeNull();
           continue;
         }
         String name = names[i];
         rc.startField(name, i);
+        // primitives through the typed accessors: a reusable record holds them unboxed
         switch (ks[i]) {
           case BOOLEAN:
-            ((BooleanWriter) w).write(rc, value);
+            rc.addBoolean(record.getBoolean(i));
             break;
           case INT:
-            ((IntWriter) w).write(rc, value);
+            rc.addInteger(record.getInt(i));
             break;
           case LONG:
-            ((LongWriter) w).write(rc, value);
+            rc.addLong(record.getLong(i));
             break;
           case FLOAT:
-            ((FloatWriter) w).write(rc, value);
+            ((FloatWriter) w).write(rc, record.getFloat(i));
             break;
           case DOUBLE:
-            ((DoubleWriter) w).write(rc, value);
+            ((DoubleWriter) w).write(rc, record.getDouble(i));
             break;
           case DATE:
-            ((DateWriter) w).write(rc, value);
+            ((DateWriter) w).write(rc, record.get(i));
             break;
           case TIMESTAMP:
-            ((TimestampWriter) w).write(rc, value);
-            break;
           case TIMESTAMP_NTZ:
-            ((TimestampNtzWriter) w).write(rc, value);
+            rc.addLong(timestampMicros(record, i, w));
             break;
           case STRING:
-            ((StringWriter) w).write(rc, value);
+            ((StringWriter) w).write(rc, record.get(i));
             break;
           case BINARY:
-            ((BinaryWriter) w).write(rc, value);
+            ((BinaryWriter) w).write(rc, record.get(i));
             break;
           case DECIMAL_INT:
-            ((DecimalIntWriter) w).write(rc, value);
+            ((DecimalIntWriter) w).write(rc, record.get(i));
             break;
           case DECIMAL_LONG:
-            ((DecimalLongWriter) w).write(rc, value);
+            ((DecimalLongWriter) w).write(rc, record.get(i));
             break;
           case STRUCT:
-            ((StructWriter) w).write(rc, value);
+            ((StructWriter) w).write(rc, record.get(i));
             break;
           default:
-            w.write(rc, value);
+            w.write(rc, record.get(i));
             break;
         }
         rc.endField(name, i);
+      }
+    }
+
+    /** A timestamp's microseconds; the error of one out of their range names the column. */
+    private static long timestampMicros(Record record, int i, ValueWriter w) {
+      try {
+        return record.getTimestampMicros(i);
+      } catch (InvalidArgumentException e) {
+        throw outOfRange(record.get(i), ((Leaf) w).path, e);
       }
     }
 
@@ -603,7 +602,10 @@ final class ValueWriters {
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      float v = (Float) value;
+      write(rc, (float) (Float) value);
+    }
+
+    void write(RecordConsumer rc, float v) {
       rc.addFloat(v);
       if (track) {
         if (v != v) {
@@ -626,7 +628,10 @@ final class ValueWriters {
 
     @Override
     void write(RecordConsumer rc, Object value) {
-      double v = (Double) value;
+      write(rc, (double) (Double) value);
+    }
+
+    void write(RecordConsumer rc, double v) {
       rc.addDouble(v);
       if (track) {
         if (v != v) {

@@ -53,6 +53,23 @@ class BinderTest {
   }
 
   @Test
+  void takesTimestampsAsInstantsOrAsMicrosecondsSince1970() {
+    Instant instant = Instant.parse("2023-11-14T22:13:20.000123Z");
+    long micros = 1_700_000_000_000_123L;
+    assertThat(Binder.bind(SCHEMA, Expressions.greaterThan("ts", micros)))
+        .isEqualTo(Binder.bind(SCHEMA, Expressions.greaterThan("ts", instant)));
+    assertThat(Binder.bind(SCHEMA, in("ts", micros, -1L)))
+        .isEqualTo(Binder.bind(SCHEMA, in("ts", instant, Instant.parse("1969-12-31T23:59:59.999999Z"))));
+    assertThat(boundLiteral("ts >= 1700000000000123")).isEqualTo(instant);
+    assertThat(boundLiteral("ntz < 0")).isEqualTo(LocalDateTime.parse("1970-01-01T00:00:00"));
+    assertThat(((BoundPredicate) Binder.bind(SCHEMA, equal("ntz", micros))).literal())
+        .isEqualTo(LocalDateTime.parse("2023-11-14T22:13:20.000123"));
+    RowEvaluator byMicros = new RowEvaluator(Binder.bind(SCHEMA, Expressions.greaterThan("ts", micros - 1)));
+    assertThat(byMicros.matches(TestSchemas.row("ts", instant))).isTrue();
+    assertThat(byMicros.matches(TestSchemas.row("ts", instant.minusNanos(1000)))).isFalse();
+  }
+
+  @Test
   void convertsLiteralsToTheColumnsJavaClass() {
     assertThat(boundLiteral("i = 7")).isEqualTo(7);
     assertThat(boundLiteral("i = 7.0")).isEqualTo(7);

@@ -37,8 +37,8 @@ import java.util.Random;
  * with the awkward values (bounds of ranges, NaN, -0.0, long and supplementary strings, day and
  * hour boundaries) so that predicates hit, miss and tie often.
  */
-final class RandomData {
-  static final Schema SCHEMA = Schema.builder()
+public final class RandomData {
+  public static final Schema SCHEMA = Schema.builder()
       .required("id", LONG)
       .optional("i", INT)
       .optional("l", LONG)
@@ -55,7 +55,7 @@ final class RandomData {
       .optional("odd.name", INT)
       .build();
 
-  static final StructType POINT = (StructType) SCHEMA.column("point").type();
+  public static final StructType POINT = (StructType) SCHEMA.column("point").type();
 
   /** The primitive columns a filter can name, by their filter-language reference. */
   static final List<String> COLUMNS = List.of("id", "i", "l", "f", "d", "dec", "day", "ts", "ntz", "s", "bin",
@@ -72,7 +72,7 @@ final class RandomData {
 
   private final Random random;
 
-  RandomData(long seed) {
+  public RandomData(long seed) {
     this.random = new Random(seed);
   }
 
@@ -81,7 +81,7 @@ final class RandomData {
   }
 
   /** A random row of SCHEMA with this id. */
-  Record row(long id) {
+  public Record row(long id) {
     Object[] values = new Object[SCHEMA.columns().size()];
     values[0] = id;
     for (int c = 1; c < values.length; c++) {
@@ -200,7 +200,7 @@ final class RandomData {
   }
 
   /** A random filter of at most this depth, unbound. */
-  Expression expression(int depth) {
+  public Expression expression(int depth) {
     if (depth > 0 && random.nextInt(3) > 0) {
       switch (random.nextInt(5)) {
         case 0:

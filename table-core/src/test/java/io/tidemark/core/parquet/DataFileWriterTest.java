@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.SchemaMismatchException;
 import io.tidemark.spec.types.JsonValues;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
@@ -32,6 +34,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DataFileWriterTest {
   private static final String SUPPLEMENTARY = new String(Character.toChars(0x1F600));
@@ -83,6 +87,53 @@ class DataFileWriterTest {
     ParquetSchemasTest.collectIds(footer.getFileMetaData().getSchema(), ids);
     assertThat(ids).isNotEmpty().doesNotContainNull();
     assertThat(footer.getFileMetaData().getKeyValueMetaData()).containsEntry("tidemark.writer", "tidemark 0.1.0");
+  }
+
+  /**
+   * One reusable record overwritten row after row gives the same file as a new record per row,
+   * also when the writer holds the rows before opening its first file (fewer than
+   * SMALL_FILE_ROWS) and when it holds some and then writes on.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 100, DataFileWriter.SMALL_FILE_ROWS - 1, DataFileWriter.SMALL_FILE_ROWS + 50})
+  void aReusableRecordOverwrittenEachRowWritesEveryRowAsItWasWhenWritten(int rows) {
+    Schema schema = Schema.builder().required("id", Types.LONG).optional("ts", Types.TIMESTAMP)
+        .optional("s", Types.STRING).optional("d", Types.DOUBLE).optional("p", Types.struct(Types.optional("x", Types.INT)))
+        .build();
+    StructType point = (StructType) schema.column("p").type();
+    List<Record> expected = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      expected.add(Record.of(schema, (long) r, Instant.ofEpochSecond(r, 1000), r % 3 == 0 ? null : "s" + r,
+          r * 0.5, Record.of(point, r)));
+    }
+    ReusableRecord row = Record.reusable(schema);
+    ReusableRecord p = Record.reusable(point);
+    AddFile reused;
+    try (DataFileWriter writer = new DataFileWriter(io, table(), schema, WriterOptions.defaults())) {
+      for (int r = 0; r < rows; r++) {
+        row.setLong(0, r).setTimestampMicros(1, r * 1_000_000L + 1).setString(2, r % 3 == 0 ? null : "s" + r)
+            .setDouble(3, r * 0.5).set(4, p.setInt(0, r));
+        writer.write(row);
+      }
+      reused = writer.finish().get(0);
+    }
+    assertThat(TestData.read(io, table(), reused, schema)).containsExactlyElementsOf(expected);
+    AddFile fresh = writeOne(schema, expected);
+    assertThat(reused.stats()).isEqualTo(fresh.stats());
+    assertThat(reused.recordCount()).isEqualTo(rows);
+  }
+
+  @Test
+  void aReusableRecordWithARequiredFieldNotSetIsRefusedAndTheWriterGoesOn() {
+    Schema schema = Schema.builder().required("id", Types.LONG).optional("s", Types.STRING).build();
+    ReusableRecord row = Record.reusable(schema).setString(1, "a");
+    try (DataFileWriter writer = new DataFileWriter(io, table(), schema, WriterOptions.defaults())) {
+      assertThatThrownBy(() -> writer.write(row)).isInstanceOf(SchemaMismatchException.class)
+          .hasMessageContaining("'id'");
+      writer.write(row.setLong(0, 1L));
+      AddFile file = writer.finish().get(0);
+      assertThat(TestData.read(io, table(), file, schema)).containsExactly(Record.of(schema, 1L, "a"));
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import static io.tidemark.spec.types.Types.optional;
 import static io.tidemark.spec.types.Types.required;
 import static io.tidemark.spec.types.Types.struct;
 
+import io.tidemark.core.data.Micros;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.ListType;
@@ -221,9 +222,9 @@ final class RandomRecords {
     switch (random.nextInt(8)) {
       case 0:
         // the earliest the writer takes: its seconds times a million must not overflow
-        return ValueWriters.instantOfMicros(Long.MIN_VALUE / 1_000_000L * 1_000_000L).plusNanos(random.nextInt(1000));
+        return Micros.toInstant(Long.MIN_VALUE / 1_000_000L * 1_000_000L).plusNanos(random.nextInt(1000));
       case 1:
-        return ValueWriters.instantOfMicros(Long.MAX_VALUE).plusNanos(random.nextInt(1000));
+        return Micros.toInstant(Long.MAX_VALUE).plusNanos(random.nextInt(1000));
       case 2:
         // sub-microsecond parts on both sides of the epoch
         return Instant.ofEpochSecond(random.nextInt(3) - 1, random.nextInt(3000));

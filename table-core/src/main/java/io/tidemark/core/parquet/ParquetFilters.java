@@ -1,8 +1,12 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.parquet;
 
+import io.tidemark.core.data.Micros;
+import io.tidemark.core.expr.BoundVisitor;
+import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.types.Comparators;
 import java.io.Serializable;
-import java.lang.reflect.Constructor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -10,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +44,7 @@ import org.apache.parquet.schema.Type;
  * itself must still be applied to the rows read. A field the file does not have is null in
  * every row of the file, so comparisons on it match nothing.
  */
-public final class ParquetFilters {
+final class ParquetFilters {
   /** The longest {@code in} list written as a disjunction of equalities. */
   static final int MAX_IN_AS_OR = 16;
 
@@ -53,10 +56,9 @@ public final class ParquetFilters {
    *
    * @throws io.tidemark.spec.error.InvalidArgumentException when the filter is not bound
    */
-  public static FilterPredicate convert(Expression bound, MessageType fileSchema) {
-    Expression e = Rewrites.requireBound(bound, "Parquet filter");
+  static FilterPredicate convert(Expression bound, MessageType fileSchema) {
     Columns columns = new Columns(fileSchema);
-    Result result = convert(e, columns);
+    Result result = BoundVisitor.visit(bound, new Converter(columns));
     if (result == Result.TRUE) {
       return null;
     }
@@ -82,10 +84,26 @@ public final class ParquetFilters {
     }
   }
 
-  private static Result convert(Expression e, Columns columns) {
-    if (e instanceof And a) {
-      Result left = convert(a.left(), columns);
-      Result right = convert(a.right(), columns);
+  /** Converts each node; an inexpressible predicate becomes {@link Result#TRUE}. */
+  private static final class Converter implements BoundVisitor<Result> {
+    private final Columns columns;
+
+    Converter(Columns columns) {
+      this.columns = columns;
+    }
+
+    @Override
+    public Result alwaysTrue() {
+      return Result.TRUE;
+    }
+
+    @Override
+    public Result alwaysFalse() {
+      return Result.FALSE;
+    }
+
+    @Override
+    public Result and(Result left, Result right) {
       if (left == Result.FALSE || right == Result.FALSE) {
         return Result.FALSE;
       }
@@ -96,9 +114,10 @@ public final class ParquetFilters {
         return left;
       }
       return Result.of(FilterApi.and(left.predicate, right.predicate));
-    } else if (e instanceof Or o) {
-      Result left = convert(o.left(), columns);
-      Result right = convert(o.right(), columns);
+    }
+
+    @Override
+    public Result or(Result left, Result right) {
       if (left == Result.TRUE || right == Result.TRUE) {
         return Result.TRUE;
       }
@@ -109,22 +128,23 @@ public final class ParquetFilters {
         return left;
       }
       return Result.of(FilterApi.or(left.predicate, right.predicate));
-    } else if (e instanceof BoundPredicate p) {
-      return predicate(p, columns);
     }
-    return e == Constant.FALSE ? Result.FALSE : Result.TRUE;
+
+    @Override
+    public Result predicate(Operation op, int fieldId, List<Object> literals) {
+      return ParquetFilters.predicate(op, fieldId, literals, columns);
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Result predicate(BoundPredicate p, Columns columns) {
-    int id = p.ref().fieldId();
+  private static Result predicate(Operation op, int id, List<Object> literals, Columns columns) {
     Leaf leaf = columns.byId.get(id);
     if (leaf == null) {
       if (columns.nested.contains(id)) {
         return Result.TRUE; // in the file, but not where a filter can reach it
       }
       // not in the file: null in every row
-      return switch (p.op()) {
+      return switch (op) {
         case IS_NULL, NOT_NAN -> Result.TRUE;
         default -> Result.FALSE;
       };
@@ -133,7 +153,6 @@ public final class ParquetFilters {
     if (column == null) {
       return Result.TRUE;
     }
-    Operation op = p.op();
     switch (op) {
       case IS_NULL:
         return Result.of(FilterApi.eq((Operators.Column & Operators.SupportsEqNotEq) column, null));
@@ -147,15 +166,14 @@ public final class ParquetFilters {
         if (leaf.type.getPrimitiveTypeName() != PrimitiveTypeName.BINARY) {
           return Result.TRUE;
         }
-        byte[] prefix = ((String) p.literal()).getBytes(StandardCharsets.UTF_8);
-        FilterPredicate starts = FilterApi.userDefined((Operators.BinaryColumn) column, new StartsWith(prefix));
+        byte[] prefix = ((String) literals.get(0)).getBytes(StandardCharsets.UTF_8);
+        FilterPredicate starts = FilterApi.userDefined((BinaryColumn) column, new StartsWith(prefix));
         return Result.of(op == Operation.STARTS_WITH ? starts : FilterApi.not(starts));
       }
       default:
         break;
     }
     boolean ordered = column instanceof Operators.SupportsLtGt;
-    List<Object> literals = p.literals();
     Comparable[] values = new Comparable[literals.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = physical(leaf, literals.get(i), op);
@@ -323,12 +341,12 @@ public final class ParquetFilters {
       }
       try {
         if (literal instanceof Instant i) {
-          return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+          return Micros.of(i);
         }
         if (literal instanceof LocalDateTime t) {
-          return Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L), t.getNano() / 1000);
+          return Micros.of(t);
         }
-      } catch (ArithmeticException e) {
+      } catch (InvalidArgumentException e) {
         return null;
       }
       return null;
@@ -347,40 +365,81 @@ public final class ParquetFilters {
 
   /** A primitive column of the file reachable through structs only. */
   private record Leaf(String[] path, org.apache.parquet.schema.PrimitiveType type) {
-    /** The filter column, or null when it cannot be made. */
-    @SuppressWarnings("rawtypes")
-    Operators.Column column() {
-      String dotted = String.join(".", path);
-      boolean plain = Arrays.stream(path).noneMatch(n -> n.contains("."));
+    /** The filter column, or null for a physical type filters do not support (INT96). */
+    Operators.Column<?> column() {
+      ColumnPath at = ColumnPath.get(path);
       switch (type.getPrimitiveTypeName()) {
         case BOOLEAN:
-          return plain ? FilterApi.booleanColumn(dotted) : reflect(Operators.BooleanColumn.class, path);
+          return new BooleanColumn(at);
         case INT32:
-          return plain ? FilterApi.intColumn(dotted) : reflect(Operators.IntColumn.class, path);
+          return new IntColumn(at);
         case INT64:
-          return plain ? FilterApi.longColumn(dotted) : reflect(Operators.LongColumn.class, path);
+          return new LongColumn(at);
         case FLOAT:
-          return plain ? FilterApi.floatColumn(dotted) : reflect(Operators.FloatColumn.class, path);
+          return new FloatColumn(at);
         case DOUBLE:
-          return plain ? FilterApi.doubleColumn(dotted) : reflect(Operators.DoubleColumn.class, path);
+          return new DoubleColumn(at);
         case BINARY:
         case FIXED_LEN_BYTE_ARRAY:
-          return plain ? FilterApi.binaryColumn(dotted) : reflect(Operators.BinaryColumn.class, path);
+          return new BinaryColumn(at);
         default:
           return null;
       }
     }
+  }
 
-    /** FilterApi splits paths on dots; a name with a dot needs the column made from its parts. */
-    @SuppressWarnings("rawtypes")
-    private static Operators.Column reflect(Class<? extends Operators.Column> cls, String[] path) {
-      try {
-        Constructor<? extends Operators.Column> c = cls.getDeclaredConstructor(ColumnPath.class);
-        c.setAccessible(true);
-        return c.newInstance(ColumnPath.get(path));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null;
-      }
+  // Filter columns made from a path of names. FilterApi's factories take one dotted string and
+  // split it on dots, so they cannot name a column whose name holds a dot, and the column classes
+  // they return have package-private constructors. Column's own constructor is protected for
+  // subclasses: Parquet's filters (statistics, dictionary, column index, record level) use only
+  // a column's path and value class, so these classes work everywhere Parquet's own do, for every
+  // column alike (one mechanism, which every filtered read goes through).
+
+  private static final class BooleanColumn extends Operators.Column<Boolean> implements Operators.SupportsEqNotEq {
+    private static final long serialVersionUID = 1L;
+
+    BooleanColumn(ColumnPath path) {
+      super(path, Boolean.class);
+    }
+  }
+
+  private static final class IntColumn extends Operators.Column<Integer> implements Operators.SupportsLtGt {
+    private static final long serialVersionUID = 1L;
+
+    IntColumn(ColumnPath path) {
+      super(path, Integer.class);
+    }
+  }
+
+  private static final class LongColumn extends Operators.Column<Long> implements Operators.SupportsLtGt {
+    private static final long serialVersionUID = 1L;
+
+    LongColumn(ColumnPath path) {
+      super(path, Long.class);
+    }
+  }
+
+  private static final class FloatColumn extends Operators.Column<Float> implements Operators.SupportsLtGt {
+    private static final long serialVersionUID = 1L;
+
+    FloatColumn(ColumnPath path) {
+      super(path, Float.class);
+    }
+  }
+
+  private static final class DoubleColumn extends Operators.Column<Double> implements Operators.SupportsLtGt {
+    private static final long serialVersionUID = 1L;
+
+    DoubleColumn(ColumnPath path) {
+      super(path, Double.class);
+    }
+  }
+
+  private static final class BinaryColumn extends Operators.Column<Binary> implements Operators.SupportsLtGt {
+    private static final long serialVersionUID = 1L;
+
+    BinaryColumn(ColumnPath path) {
+      super(path, Binary.class);
     }
   }
 
@@ -459,7 +518,7 @@ public final class ParquetFilters {
       Binary min = statistics.getMin();
       Binary max = statistics.getMax();
       ByteBuffer p = ByteBuffer.wrap(prefix);
-      if (max != null && Literals.compareUnsigned(max.toByteBuffer(), p) < 0) {
+      if (max != null && Comparators.compareBytes(max.toByteBuffer(), p) < 0) {
         return true; // every value sorts before the prefix
       }
       if (min != null) {
@@ -467,7 +526,7 @@ public final class ParquetFilters {
         if (head.remaining() > prefix.length) {
           head = head.duplicate().limit(head.position() + prefix.length);
         }
-        return Literals.compareUnsigned(head, p) > 0; // every value sorts after the prefix's range
+        return Comparators.compareBytes(head, p) > 0; // every value sorts after the prefix's range
       }
       return false;
     }
