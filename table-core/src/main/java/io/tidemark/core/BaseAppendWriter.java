@@ -6,7 +6,6 @@ import io.tidemark.core.commit.PendingCommit;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.evolve.Evolution;
 import io.tidemark.core.io.OutputFile;
-import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.core.write.PartitionedWriter;
@@ -47,8 +46,7 @@ final class BaseAppendWriter implements AppendWriter {
     this.read = read;
     this.metadata = read.metadata();
     this.schema = read.metadata().schema();
-    this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
-        WriterOptions.fromProperties(read.metadata().properties())).forceLater();
+    this.files = PartitionedWriter.forTable(table.io(), table.location(), read.metadata()).forceLater();
   }
 
   @Override
@@ -71,8 +69,7 @@ final class BaseAppendWriter implements AppendWriter {
           retired.add(files);
           metadata = merged;
           schema = merged.schema();
-          files = new PartitionedWriter(table.io(), table.location(), schema, merged.defaultSpec(),
-              WriterOptions.fromProperties(merged.properties())).forceLater();
+          files = PartitionedWriter.forTable(table.io(), table.location(), merged).forceLater();
         }
         conformLast = !struct.equals(schema.asStruct());
       } else {

@@ -1,7 +1,6 @@
 package io.tidemark.core;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.core.write.PartitionedWriter;
@@ -22,8 +21,7 @@ final class BaseDataWriter implements DataWriter {
     ProtocolSupport.checkWritable(read.protocol(), table.location());
     this.schema = read.metadata().schema();
     // forced as each file is closed: the commit may happen in another process, which cannot force them
-    this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
-        WriterOptions.fromProperties(read.metadata().properties()));
+    this.files = PartitionedWriter.forTable(table.io(), table.location(), read.metadata());
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.ops.Operations;
 import io.tidemark.core.ops.Operations.RowChanges;
-import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.SnapshotBuilder;
 import io.tidemark.core.snapshot.TableState;
@@ -90,8 +89,7 @@ final class BaseTransaction implements Transaction {
   public Transaction append(Iterable<Record> rows) {
     checkOpen();
     Schema schema = working.metadata().schema();
-    PartitionedWriter writer = new PartitionedWriter(table.io(), table.location(), schema,
-        working.metadata().defaultSpec(), WriterOptions.fromProperties(working.metadata().properties()));
+    PartitionedWriter writer = PartitionedWriter.forTable(table.io(), table.location(), working.metadata());
     cleanups.add(writer::abort);
     List<AddFile> written = run(() -> {
       for (Record r : rows) {

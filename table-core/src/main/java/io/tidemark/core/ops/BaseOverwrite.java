@@ -10,7 +10,6 @@ import io.tidemark.core.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.expr.RowEvaluator;
-import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.snapshot.ProtocolSupport;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.core.write.PartitionedWriter;
@@ -50,8 +49,7 @@ final class BaseOverwrite implements Overwrite {
     this.read = table.latestState();
     ProtocolSupport.checkWritable(read.protocol(), table.location());
     this.schema = read.metadata().schema();
-    this.files = new PartitionedWriter(table.io(), table.location(), schema, read.metadata().defaultSpec(),
-        WriterOptions.fromProperties(read.metadata().properties()));
+    this.files = PartitionedWriter.forTable(table.io(), table.location(), read.metadata());
   }
 
   @Override

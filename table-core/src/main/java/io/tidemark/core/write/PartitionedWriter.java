@@ -6,6 +6,7 @@ import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionPaths;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -55,6 +56,15 @@ public final class PartitionedWriter implements Closeable {
       sourceTypes[i] = schema.findField(field.sourceId()).type();
       transforms[i] = field.transform();
     }
+  }
+
+  /**
+   * A writer of rows of the metadata's schema into files of its default spec, with the writer
+   * options its properties set: how every operation that writes rows into a table starts.
+   */
+  public static PartitionedWriter forTable(FileIO io, String tableLocation, Metadata metadata) {
+    return new PartitionedWriter(io, tableLocation, metadata.schema(), metadata.defaultSpec(),
+        WriterOptions.fromProperties(metadata.properties()));
   }
 
   /** Writes one row (of the schema; the caller checked) to its partition's file. */
