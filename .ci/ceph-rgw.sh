@@ -118,6 +118,8 @@ ENV
 }
 
 start() {
+  # a step that fails says which one, with the daemons' last log lines
+  trap 'log "start failed at line $LINENO (exit $?)"; tail -n 20 "$DIR"/log/*.log "$DIR"/log/*.stderr >&2 2>/dev/null || true' ERR
   install_packages
   if [ -e "$DIR" ]; then
     stop
