@@ -135,7 +135,7 @@ final class BaseScan implements Scan {
     Planned p = planFiles();
     List<FilePart> parts = new ArrayList<>(p.files().size());
     for (AddFile file : p.files()) {
-      parts.add(new FilePart(file.path(), 0, -1, p.needsFilter(file)));
+      parts.add(new FilePart(file.path(), 0, -1));
     }
     return new ScanRecords(parts, table.locations()::inputFile, state().metadata().schema(), schema(), p.filter(),
         p.filter() == null ? Set.of() : Binder.referencedFieldIds(p.filter()), state().version());
@@ -158,12 +158,11 @@ final class BaseScan implements Scan {
     String filter = p.filter() == null ? null : p.filter().toString();
     List<ScanTask> tasks = new ArrayList<>();
     for (AddFile file : p.files()) {
-      String residual = p.needsFilter(file) ? filter : null;
       long size = file.size();
       for (long start = 0; start == 0 || start < size; start += splitSizeBytes) {
         long length = size <= splitSizeBytes ? size : Math.min(splitSizeBytes, size - start);
         tasks.add(new ScanTask(table.location(), state.version(), file.path(), size, file.recordCount(), start,
-            length, tableSchema, output, residual));
+            length, tableSchema, output, filter));
       }
     }
     return tasks;
@@ -205,9 +204,5 @@ final class BaseScan implements Scan {
    * match: those come from the log, and a damaged log must make a scan return fewer rows, never
    * rows that do not match.
    */
-  private record Planned(List<AddFile> files, Expression filter) {
-    boolean needsFilter(AddFile file) {
-      return filter != null;
-    }
-  }
+  private record Planned(List<AddFile> files, Expression filter) {}
 }

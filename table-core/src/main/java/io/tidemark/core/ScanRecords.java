@@ -39,10 +39,8 @@ final class ScanRecords implements ScanReader {
    * A data file to read, or the byte range of one whose row groups (by their middle byte) to read.
    *
    * @param length the range's length, or -1 for the whole file
-   * @param filtered false when the file's partition values and statistics prove that every row
-   *     matches the filter: its rows are then returned without evaluating it
    */
-  record FilePart(String path, long start, long length, boolean filtered) {}
+  record FilePart(String path, long start, long length) {}
 
   /**
    * @param inputs opens a data file by its path relative to the table root
@@ -120,8 +118,7 @@ final class ScanRecords implements ScanReader {
 
   private final class Rows implements CloseableIterator<Record> {
     private final Iterator<FilePart> remaining = parts.iterator();
-    private final RowEvaluator filterEvaluator = filter == null ? null : new RowEvaluator(filter);
-    private RowEvaluator evaluator;
+    private final RowEvaluator evaluator = filter == null ? null : new RowEvaluator(filter);
     private CloseableIterator<Record> current;
     private Record next;
     private long returned;
@@ -145,10 +142,9 @@ final class ScanRecords implements ScanReader {
           return false;
         }
         FilePart part = remaining.next();
-        evaluator = part.filtered() ? filterEvaluator : null;
         try {
-          current = DataFileReader.open(inputs.apply(part.path()), read, evaluator == null ? null : filter, metrics,
-              part.start(), part.length());
+          current = DataFileReader.open(inputs.apply(part.path()), read, filter, metrics, part.start(),
+              part.length());
         } catch (StorageException e) {
           if (MissingDataFileException.isNotFound(e)) {
             throw MissingDataFileException.scanning(part.path(), version, e);

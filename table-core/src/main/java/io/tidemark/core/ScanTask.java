@@ -117,19 +117,16 @@ public final class ScanTask implements Serializable {
     return filter;
   }
 
-  /**
-   * Whether two tasks can be read together: the same table, version and schemas, and the same
-   * filter where both have one.
-   */
+  /** Whether two tasks come from one read: the same table, version, schemas and filter. */
   boolean sameReadAs(ScanTask other) {
     return tableLocation.equals(other.tableLocation) && version == other.version
         && tableSchemaJson.equals(other.tableSchemaJson) && outputSchemaJson.equals(other.outputSchemaJson)
-        && (filter == null || other.filter == null || filter.equals(other.filter));
+        && Objects.equals(filter, other.filter);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScanTask t && sameReadAs(t) && Objects.equals(filter, t.filter) && path.equals(t.path)
+    return o instanceof ScanTask t && sameReadAs(t) && path.equals(t.path)
         && start == t.start
         && length == t.length && fileSizeBytes == t.fileSizeBytes && fileRecordCount == t.fileRecordCount;
   }

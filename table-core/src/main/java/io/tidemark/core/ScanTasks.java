@@ -37,11 +37,10 @@ public final class ScanTasks {
    */
   public static ScanReader open(FileIO io, ScanTaskGroup group) {
     ScanTask first = group.tasks().get(0);
-    String filterText = null;
+    String filterText = first.filterText();
     List<FilePart> parts = new ArrayList<>(group.tasks().size());
     for (ScanTask t : group.tasks()) {
-      filterText = filterText != null ? filterText : t.filterText();
-      parts.add(new FilePart(t.path(), t.start(), t.wholeFile() ? -1 : t.length(), t.filterText() != null));
+      parts.add(new FilePart(t.path(), t.start(), t.wholeFile() ? -1 : t.length()));
     }
     Schema tableSchema = first.tableSchema();
     Expression bound = filterText == null ? null : Binder.bind(tableSchema, Expressions.parse(filterText));

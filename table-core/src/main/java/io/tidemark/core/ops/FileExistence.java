@@ -43,6 +43,8 @@ public final class FileExistence {
     Map<String, Long> sizes = new HashMap<>();
     for (String directory : directories) {
       String prefix = table.location() + "/" + directory + "/";
+      // a directory that links out of the table is not listed: what is there is not the table's
+      table.locations().checkInside(table.location() + "/" + directory);
       try {
         for (FileEntry e : table.io().list(prefix, null)) {
           if (e.location().startsWith(prefix)) {

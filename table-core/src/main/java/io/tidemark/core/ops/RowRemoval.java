@@ -11,7 +11,6 @@ import io.tidemark.core.expr.StrictEvaluator;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.core.plan.FileMatcher;
-import io.tidemark.core.plan.IdentityPartitionBounds;
 import io.tidemark.core.plan.Planner;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;

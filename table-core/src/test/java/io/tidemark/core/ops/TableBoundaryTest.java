@@ -221,6 +221,8 @@ class TableBoundaryTest {
     assertThatThrownBy(() -> append(reopened, List.of(Record.of(SCHEMA, 3L, "c"))))
         .isInstanceOf(OutsideTableException.class);
     assertThatThrownBy(() -> reopened.compact().commit()).isInstanceOf(OutsideTableException.class);
+    // listing the planned files' directories (restore, a scan checking for missing files) refuses it too
+    assertThatThrownBy(() -> reopened.newScan().missingFiles()).isInstanceOf(OutsideTableException.class);
     try (Stream<Path> files = Files.list(elsewhere)) {
       assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(before);
     }

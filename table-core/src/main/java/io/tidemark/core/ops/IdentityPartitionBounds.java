@@ -1,4 +1,4 @@
-package io.tidemark.core.plan;
+package io.tidemark.core.ops;
 
 import io.tidemark.core.expr.FieldBounds;
 import io.tidemark.spec.actions.AddFile;
@@ -15,15 +15,14 @@ import java.util.Map;
  * of the file has exactly that value in the source column (null when the value is null), which
  * statistics may only bound (long strings are truncated) or may lack.
  */
-public final class IdentityPartitionBounds implements FieldBounds {
+final class IdentityPartitionBounds implements FieldBounds {
   private static final Object NULL = new Object();
 
   private final FieldBounds stats;
   private final long rows;
   private final Map<Integer, Object> exact = new HashMap<>();
 
-  /** The bounds of a file of this schema written with this spec (null: statistics only). */
-  public IdentityPartitionBounds(AddFile file, Schema schema, PartitionSpec spec) {
+  IdentityPartitionBounds(AddFile file, Schema schema, PartitionSpec spec) {
     this.stats = FieldBounds.of(file, schema);
     this.rows = file.recordCount();
     Object[] values = null;
