@@ -1,7 +1,7 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.parquet.ParquetSchemas;
+import io.tidemark.core.internal.parquet.ParquetSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

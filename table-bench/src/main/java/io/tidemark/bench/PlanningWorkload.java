@@ -5,7 +5,7 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.log.LogFiles;
+import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;

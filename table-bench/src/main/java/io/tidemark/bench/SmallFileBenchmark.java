@@ -1,8 +1,8 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.parquet.DataFileWriter;
-import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.core.internal.parquet.DataFileWriter;
+import io.tidemark.core.internal.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.tidemark.cli;
 
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.evolve.EvolutionResult;
-import io.tidemark.core.evolve.UpdateSchema;
+import io.tidemark.core.EvolutionResult;
+import io.tidemark.core.UpdateSchema;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.types.SchemaDdl;
 import io.tidemark.spec.types.Type;

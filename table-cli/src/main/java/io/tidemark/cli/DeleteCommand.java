@@ -3,7 +3,7 @@ package io.tidemark.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.ops.DeleteResult;
+import io.tidemark.core.DeleteResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -1,6 +1,6 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.ops.ProgressListener;
+import io.tidemark.core.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,11 +1,11 @@
 package io.tidemark.core;
 
-import io.tidemark.core.commit.CommitOutcome;
-import io.tidemark.core.commit.Commits;
-import io.tidemark.core.commit.PendingCommit;
-import io.tidemark.core.ops.FileExistence;
-import io.tidemark.core.snapshot.ProtocolSupport;
-import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.internal.commit.CommitOutcome;
+import io.tidemark.core.internal.commit.Commits;
+import io.tidemark.core.internal.commit.PendingCommit;
+import io.tidemark.core.internal.ops.FileExistence;
+import io.tidemark.core.internal.snapshot.ProtocolSupport;
+import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;

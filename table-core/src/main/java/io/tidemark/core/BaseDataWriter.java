@@ -1,9 +1,9 @@
 package io.tidemark.core;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.snapshot.ProtocolSupport;
-import io.tidemark.core.snapshot.TableState;
-import io.tidemark.core.write.PartitionedWriter;
+import io.tidemark.core.internal.snapshot.ProtocolSupport;
+import io.tidemark.core.internal.snapshot.TableState;
+import io.tidemark.core.internal.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;

@@ -2,11 +2,11 @@ package io.tidemark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tidemark.core.commit.CommitOutcome;
-import io.tidemark.core.commit.Commits;
-import io.tidemark.core.commit.PendingCommit;
-import io.tidemark.core.commit.TableContext;
-import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.internal.commit.CommitOutcome;
+import io.tidemark.core.internal.commit.Commits;
+import io.tidemark.core.internal.commit.PendingCommit;
+import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.io.UncheckedIOException;

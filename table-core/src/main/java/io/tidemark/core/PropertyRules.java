@@ -1,8 +1,8 @@
 package io.tidemark.core;
 
-import io.tidemark.core.checkpoint.CheckpointSettings;
-import io.tidemark.core.commit.RetryPolicy;
-import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.core.internal.checkpoint.CheckpointSettings;
+import io.tidemark.core.internal.commit.RetryPolicy;
+import io.tidemark.core.internal.parquet.WriterOptions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.Map;
 import java.util.TreeSet;

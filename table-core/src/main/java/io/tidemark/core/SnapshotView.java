@@ -1,6 +1,6 @@
 package io.tidemark.core;
 
-import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;

@@ -1,13 +1,6 @@
 package io.tidemark.core;
 
-import io.tidemark.core.evolve.UpdatePartitionSpec;
-import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.ops.Compaction;
-import io.tidemark.core.ops.Delete;
-import io.tidemark.core.ops.Overwrite;
-import io.tidemark.core.ops.Restore;
-import io.tidemark.core.ops.Vacuum;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.List;

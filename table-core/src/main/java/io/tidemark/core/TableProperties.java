@@ -1,8 +1,8 @@
 package io.tidemark.core;
 
-import io.tidemark.core.checkpoint.CheckpointSettings;
-import io.tidemark.core.commit.RetryPolicy;
-import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.core.internal.checkpoint.CheckpointSettings;
+import io.tidemark.core.internal.commit.RetryPolicy;
+import io.tidemark.core.internal.parquet.WriterOptions;
 import java.util.Set;
 
 /**
@@ -45,7 +45,7 @@ public final class TableProperties {
    * When {@code true}, vacuum also deletes the commit files (except version 0) and checkpoints
    * older than the newest checkpoint at or before the oldest retained version; default false.
    */
-  public static final String LOG_RETENTION_ENABLED = io.tidemark.core.ops.Vacuum.LOG_RETENTION_ENABLED;
+  public static final String LOG_RETENTION_ENABLED = io.tidemark.core.Vacuum.LOG_RETENTION_ENABLED;
 
   private static final Set<String> NAMES = Set.of(TARGET_FILE_SIZE, COMPRESSION, COMMIT_MAX_ATTEMPTS,
       COMMIT_MIN_WAIT_MS, COMMIT_MAX_WAIT_MS, CHECKPOINT_INTERVAL, MANIFEST_MAX_FILES, LOG_RETENTION_ENABLED);

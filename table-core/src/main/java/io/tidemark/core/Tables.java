@@ -1,6 +1,6 @@
 package io.tidemark.core;
 
-import io.tidemark.core.commit.PendingCommit;
+import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.actions.Metadata;

@@ -1,7 +1,6 @@
 package io.tidemark.core;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.expr.Expression;
 import java.util.Collection;
 import java.util.function.Consumer;

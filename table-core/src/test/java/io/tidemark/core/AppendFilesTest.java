@@ -124,7 +124,7 @@ class AppendFilesTest {
     assertThat(table.refresh().version()).isZero();
     assertThat(ids(table)).isEmpty();
     table.newAppendFiles().appendFiles(write(table, 0, 10)).commit();
-    io.tidemark.core.ops.Vacuum vacuum = table.vacuum().retain(java.time.Duration.ZERO).force(true);
+    io.tidemark.core.Vacuum vacuum = table.vacuum().retain(java.time.Duration.ZERO).force(true);
     vacuum.execute();
     assertThat(ids(table)).isEqualTo(range(0, 10));
     try (var onDisk = Files.walk(dir.resolve("t/data"))) {

@@ -6,9 +6,9 @@ import static io.tidemark.core.TestTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.core.commit.StaleTables;
-import io.tidemark.core.commit.TableContext;
-import io.tidemark.core.snapshot.TableState;
+import io.tidemark.core.internal.commit.StaleTables;
+import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.InvalidArgumentException;

@@ -2,7 +2,7 @@ package io.tidemark.core;
 
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.log.LogFiles;
+import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.json.CommitCodec;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.parquet.DataFileWriter;
-import io.tidemark.core.parquet.WriterOptions;
+import io.tidemark.core.internal.parquet.DataFileWriter;
+import io.tidemark.core.internal.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.types.Schema;

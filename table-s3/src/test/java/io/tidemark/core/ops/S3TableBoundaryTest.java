@@ -1,6 +1,7 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.TestStorage;
+import io.tidemark.core.internal.ops.TableBoundarySuite;
 import io.tidemark.s3.S3Extension;
 import io.tidemark.s3.S3TestEnv;
 import io.tidemark.s3.S3TestStorage;

@@ -1,0 +1,41 @@
+package io.tidemark.core.internal.checkpoint;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.checkpoint.ManifestEntry;
+import java.util.List;
+
+/**
+ * Parsed manifests of one table, bounded by an estimate of their memory. Manifests never change
+ * once written, so entries never go stale. Thread-safe.
+ */
+public final class ManifestCache {
+  private static final int BYTES_PER_FILE_ESTIMATE = 600;
+
+  private final FileIO io;
+  private final String tableLocation;
+  private final Cache<String, List<AddFile>> cache;
+
+  /** A cache holding at most about {@code maxBytes} of parsed manifests. */
+  public ManifestCache(FileIO io, String tableLocation, long maxBytes) {
+    this.io = io;
+    this.tableLocation = tableLocation;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String path, List<AddFile> files) ->
+            (int) Math.min(Integer.MAX_VALUE, (long) files.size() * BYTES_PER_FILE_ESTIMATE + 256))
+        .build();
+  }
+
+  /**
+   * The data files a manifest lists, read on first use.
+   *
+   * @throws UnreadableManifestException when the manifest is missing, unreadable or does not
+   *     match its entry (nothing is cached then)
+   */
+  public List<AddFile> files(ManifestEntry manifest) {
+    return cache.get(manifest.path(), p -> List.copyOf(ManifestFiles.read(io, tableLocation, manifest)));
+  }
+}

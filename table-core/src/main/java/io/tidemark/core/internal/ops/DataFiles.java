@@ -1,0 +1,52 @@
+package io.tidemark.core.internal.ops;
+
+import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
+import io.tidemark.core.internal.parquet.DataFileReader;
+import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.RemoveFile;
+import io.tidemark.spec.error.MissingDataFileException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.types.Schema;
+
+/** Small helpers on data files shared by the operations. */
+final class DataFiles {
+  private DataFiles() {}
+
+  /**
+   * The remove action of a live file, carrying its size and row count. Its deletion timestamp is
+   * left at 0: the committer stamps every remove with the timestamp of the commit attempt.
+   */
+  static RemoveFile remove(AddFile file, boolean dataChange) {
+    return new RemoveFile(file.path(), 0, dataChange, file.size(), file.recordCount());
+  }
+
+  /** The same add with another {@code dataChange} flag. */
+  static AddFile withDataChange(AddFile file, boolean dataChange) {
+    return file.dataChange() == dataChange ? file : new AddFile(file.path(), file.partitionValues(), file.specId(),
+        file.size(), file.recordCount(), file.stats(), dataChange);
+  }
+
+  /** The directory of a file relative to the table root ({@code data/a=1} of {@code data/a=1/x.parquet}). */
+  static String directory(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "data" : path.substring(0, slash);
+  }
+
+  /**
+   * Opens a data file of a version for reading every row with the table schema.
+   *
+   * @throws MissingDataFileException when the file is gone
+   */
+  static CloseableIterator<Record> read(TableContext table, AddFile file, Schema schema, long version) {
+    try {
+      return DataFileReader.open(table.locations().inputFile(file.path()), schema);
+    } catch (StorageException e) {
+      if (MissingDataFileException.isNotFound(e)) {
+        throw MissingDataFileException.scanning(file.path(), version, e);
+      }
+      throw e;
+    }
+  }
+}

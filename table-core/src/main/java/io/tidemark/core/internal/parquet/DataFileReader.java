@@ -1,0 +1,267 @@
+package io.tidemark.core.internal.parquet;
+
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.io.InputFile;
+import io.tidemark.core.io.StorageErrors;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.error.TidemarkException;
+import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.StructType;
+import java.io.IOException;
+import java.util.NoSuchElementException;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads a data file's records projected onto a schema. Columns are matched by Parquet field id,
+ * never by name or position: a projected field whose id is not in the file reads as null, and
+ * its type may be wider than the file's (int to long, float to double, decimal to a larger
+ * precision at the same scale). Nested struct, list and map fields are matched by id too.
+ */
+public final class DataFileReader {
+  private DataFileReader() {}
+
+  /**
+   * Opens a data file for reading, one row group at a time, only the columns the projection needs.
+   * Records have {@code projection.asStruct()} as their struct. Close the iterator when done
+   * (it closes itself once exhausted).
+   *
+   * @throws StorageException naming the file when it cannot be read or is not a Parquet file
+   * @throws io.tidemark.spec.error.SchemaMismatchException when a projected field is in the file
+   *     with a type that cannot be read as the projected type
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection) {
+    return open(file, projection, null, null);
+  }
+
+  /**
+   * Opens a data file reading only the row groups whose statistics (and dictionaries) may hold
+   * rows matching a filter. The records returned are not filtered: apply the filter to them.
+   *
+   * @param boundFilter a filter bound to the table schema, or null to read every row group
+   * @param metrics counts row groups in the file and row groups read, or null
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics) {
+    return open(file, projection, boundFilter, metrics, 0, -1);
+  }
+
+  /**
+   * Opens a byte range of a data file, like {@link #open(InputFile, Schema, Expression, ReadMetrics)}:
+   * only the row groups whose middle byte falls in {@code [start, start + length)} are read, so the
+   * ranges that cover a file share its row groups out exactly once.
+   *
+   * @param length the range's length, or -1 for the whole file
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics, long start, long length) {
+    String location = file.location();
+    ParquetFileReader reader;
+    FilterPredicate rowFilter = null;
+    try {
+      ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new Codecs());
+      if (length >= 0) {
+        options.withRange(start, start + length);
+      }
+      reader = ParquetFileReader.open(file, options.build());
+      if (boundFilter != null) {
+        FilterPredicate predicate;
+        try {
+          predicate = ParquetFilters.convert(boundFilter, reader.getFooter().getFileMetaData().getSchema());
+        } catch (RuntimeException e) {
+          closeQuietly(reader);
+          throw e;
+        }
+        if (predicate != null) {
+          int total = reader.getRowGroups().size();
+          ParquetFileReader unfiltered = reader;
+          // reuse the footer just read: the filtered reader only needs a new stream
+          reader = ParquetFileReader.open(file, unfiltered.getFooter(), options.withRecordFilter(
+              FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
+              .build(), file.newStream());
+          unfiltered.close();
+          rowFilter = predicate;
+          count(metrics, total, reader);
+        } else {
+          count(metrics, reader.getRowGroups().size(), reader);
+        }
+      } else {
+        count(metrics, reader.getRowGroups().size(), reader);
+      }
+    } catch (TidemarkException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw StorageErrors.failed("cannot open data file", location, e);
+    }
+    try {
+      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+      ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
+      if (plan.requested() == null) {
+        long count = reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).sum();
+        closeQuietly(reader);
+        return new NullRecords(projection.asStruct(), count);
+      }
+      reader.setRequestedSchema(plan.requested());
+      MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter);
+    } catch (TidemarkException e) {
+      closeQuietly(reader);
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(reader);
+      throw StorageErrors.failed("cannot read data file", location, e);
+    }
+  }
+
+  private static void count(ReadMetrics metrics, int total, ParquetFileReader reader) {
+    if (metrics != null) {
+      metrics.add(total, reader.getRowGroups().size(),
+          reader.getRowGroups().stream().mapToLong(BlockMetaData::getCompressedSize).sum());
+    }
+  }
+
+  private static void closeQuietly(ParquetFileReader reader) {
+    try {
+      reader.close();
+    } catch (IOException | RuntimeException e) {
+      // nothing more to do
+    }
+  }
+
+  /**
+   * Records of a file read row group by row group. With a filter, Parquet reads only the pages
+   * whose column-index bounds may match and skips the records that do not (the filter is
+   * inclusive, so the caller still applies the exact one); without, every record is read.
+   */
+  private static final class Records implements CloseableIterator<Record> {
+    private final ParquetFileReader reader;
+    private final String location;
+    private final MessageColumnIO columnIO;
+    private final RecordMaterializer<Record> materializer;
+    private final FilterCompat.Filter filter;
+    private RecordReader<Record> rows;
+    private long remaining;
+    private Record next;
+    private boolean closed;
+
+    Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
+        RecordMaterializer<Record> materializer, FilterPredicate rowFilter) {
+      this.reader = reader;
+      this.location = location;
+      this.columnIO = columnIO;
+      this.materializer = materializer;
+      this.filter = rowFilter == null ? null : FilterCompat.get(rowFilter);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (remaining == 0 && !nextRowGroup()) {
+          return false;
+        }
+        remaining--;
+        try {
+          next = rows.read();
+          if (next != null && filter != null && rows.shouldSkipCurrentRecord()) {
+            next = null;
+          }
+        } catch (TidemarkException e) {
+          close();
+          throw e;
+        } catch (RuntimeException e) {
+          close();
+          throw StorageErrors.failed("cannot read data file", location, e);
+        }
+      }
+      return true;
+    }
+
+    /** Moves to the next row group with rows to read; false at the end of the file. */
+    private boolean nextRowGroup() {
+      while (remaining == 0) {
+        if (closed) {
+          return false;
+        }
+        PageReadStore pages;
+        try {
+          pages = filter == null ? reader.readNextRowGroup() : reader.readNextFilteredRowGroup();
+        } catch (IOException | RuntimeException e) {
+          close();
+          throw StorageErrors.failed("cannot read data file", location, e);
+        }
+        if (pages == null) {
+          close();
+          return false;
+        }
+        remaining = pages.getRowCount();
+        rows = filter == null ? columnIO.getRecordReader(pages, materializer)
+            : columnIO.getRecordReader(pages, materializer, filter);
+      }
+      return true;
+    }
+
+    @Override
+    public Record next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no more records in " + location);
+      }
+      Record out = next;
+      next = null;
+      return out;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      remaining = 0;
+      rows = null;
+      closeQuietly(reader);
+    }
+  }
+
+  /** The records of a file none of whose columns the projection needs: all fields null. */
+  private static final class NullRecords implements CloseableIterator<Record> {
+    private final StructType struct;
+    private long remaining;
+
+    NullRecords(StructType struct, long count) {
+      this.struct = struct;
+      this.remaining = count;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return remaining > 0;
+    }
+
+    @Override
+    public Record next() {
+      if (remaining <= 0) {
+        throw new NoSuchElementException();
+      }
+      remaining--;
+      return Record.trusted(struct, new Object[struct.fields().size()]);
+    }
+
+    @Override
+    public void close() {
+      remaining = 0;
+    }
+  }
+}
