@@ -5,10 +5,10 @@ package io.tidemark.core.expr;
  * predicates on one column. Immutable, with value equality; {@link #toString()} prints the filter
  * language that {@link Expressions#parse(String)} reads back.
  *
- * <p>Build unbound expressions with {@link Expressions}, which refer to columns by name; bind
- * them to a schema with {@link Binder#bind} before evaluating them. A bound expression refers to
- * fields by id, holds literals of the column's Java type and has no {@code not} left (negations
- * are pushed into the predicates).
+ * <p>Build unbound expressions with {@link Expressions}, which refer to columns by name. A scan
+ * binds them to the table's schema before evaluating them: a bound expression refers to fields
+ * by id, holds literals of the column's Java type and has no {@code not} left (negations are
+ * pushed into the predicates).
  *
  * <p>Rows are evaluated with SQL's three-valued logic: a comparison with a null value, or with a
  * NaN value, is unknown, and a row matches only when the whole filter is true. {@code is null},
@@ -57,7 +57,7 @@ public interface Expression {
     NOT_STARTS_WITH;
 
     /** The operation that is true exactly where this one is false (unknown stays unknown). */
-    Operation negate() {
+    public Operation negate() {
       switch (this) {
         case TRUE: return FALSE;
         case FALSE: return TRUE;
@@ -82,17 +82,17 @@ public interface Expression {
     }
 
     /** True for predicates that test only null-ness or NaN-ness and take no literal. */
-    boolean isUnary() {
+    public boolean isUnary() {
       return this == IS_NULL || this == NOT_NULL || this == IS_NAN || this == NOT_NAN;
     }
 
     /** True for predicates that take a list of literals. */
-    boolean isSet() {
+    public boolean isSet() {
       return this == IN || this == NOT_IN;
     }
 
     /** True for predicates that take exactly one literal. */
-    boolean isSingle() {
+    public boolean isSingle() {
       return this.ordinal() >= LT.ordinal() && !isSet();
     }
   }
@@ -100,7 +100,7 @@ public interface Expression {
   /** The kind of this node. */
   Operation op();
 
-  /** True when column references are resolved to field ids (see {@link Binder#bind}). */
+  /** True when column references are resolved to field ids (a scan binds its filter to the schema). */
   boolean isBound();
 
   /** The expression in the filter language; {@link Expressions#parse} reads it back. */

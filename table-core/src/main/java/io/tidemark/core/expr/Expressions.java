@@ -2,11 +2,7 @@ package io.tidemark.core.expr;
 
 import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.spec.error.InvalidArgumentException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Builds unbound filter expressions, in code or from the filter language.
@@ -18,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Literals are Java values: Integer, Long, BigInteger, BigDecimal, Float, Double, String,
  * Boolean, LocalDate, LocalDateTime, Instant (also OffsetDateTime, ZonedDateTime), ByteBuffer or
- * byte[]. They are converted to the column's type at {@link Binder#bind binding}; dates and
+ * byte[]. They are converted to the column's type when the filter is bound to a table's schema; dates and
  * timestamps may be given as strings ({@code "2024-01-02"}, {@code "2024-01-02 10:00:00"},
  * {@code "2024-01-02T10:00:00+02:00"}; a timestamp without a zone is UTC), and timestamps as a
  * long (or int) of microseconds since 1970, the form data files store them in: {@code
@@ -43,33 +39,22 @@ public final class Expressions {
    * @throws InvalidArgumentException naming the position of the first error
    */
   public static Expression parse(String filter) {
-    return Parser.parse(filter);
+    return ExpressionFactory.parse(filter);
   }
 
   /** The expression that every row matches. */
   public static Expression alwaysTrue() {
-    return Constant.TRUE;
+    return ExpressionFactory.alwaysTrue();
   }
 
   /** The expression that no row matches. */
   public static Expression alwaysFalse() {
-    return Constant.FALSE;
+    return ExpressionFactory.alwaysFalse();
   }
 
   /** Both hold. */
   public static Expression and(Expression left, Expression right) {
-    Objects.requireNonNull(left, "left");
-    Objects.requireNonNull(right, "right");
-    if (left == Constant.FALSE || right == Constant.FALSE) {
-      return Constant.FALSE;
-    }
-    if (left == Constant.TRUE) {
-      return right;
-    }
-    if (right == Constant.TRUE) {
-      return left;
-    }
-    return new And(left, right);
+    return ExpressionFactory.and(left, right);
   }
 
   /** All hold ({@code alwaysTrue()} for none). */
@@ -83,18 +68,7 @@ public final class Expressions {
 
   /** Either holds. */
   public static Expression or(Expression left, Expression right) {
-    Objects.requireNonNull(left, "left");
-    Objects.requireNonNull(right, "right");
-    if (left == Constant.TRUE || right == Constant.TRUE) {
-      return Constant.TRUE;
-    }
-    if (left == Constant.FALSE) {
-      return right;
-    }
-    if (right == Constant.FALSE) {
-      return left;
-    }
-    return new Or(left, right);
+    return ExpressionFactory.or(left, right);
   }
 
   /** Any holds. */
@@ -108,14 +82,7 @@ public final class Expressions {
 
   /** The child does not hold; where the child is unknown (a null compared), so is this. */
   public static Expression not(Expression child) {
-    Objects.requireNonNull(child, "child");
-    if (child == Constant.TRUE) {
-      return Constant.FALSE;
-    }
-    if (child == Constant.FALSE) {
-      return Constant.TRUE;
-    }
-    return new Not(child);
+    return ExpressionFactory.not(child);
   }
 
   /** {@code column is null}. */
@@ -199,29 +166,6 @@ public final class Expressions {
   }
 
   private static Expression predicate(Operation op, String column, Object... values) {
-    return predicate(op, Parser.parseReference(column), values == null ? null : Arrays.asList(values));
-  }
-
-  /** A checked unbound predicate. */
-  static Expression predicate(Operation op, List<String> path, List<Object> values) {
-    String column = Printer.reference(path);
-    if (op.isUnary()) {
-      return new UnboundPredicate(op, path, List.of());
-    }
-    if (values == null || values.isEmpty()) {
-      throw new InvalidArgumentException("'" + Literals.lower(op) + "' on '" + column + "' needs "
-          + (op.isSet() ? "at least one value" : "a value"));
-    }
-    if (!op.isSet() && values.size() != 1) {
-      throw new InvalidArgumentException("'" + Literals.lower(op) + "' on '" + column + "' takes one value");
-    }
-    List<Object> checked = new ArrayList<>(values.size());
-    for (Object v : values) {
-      checked.add(Literals.checkUnbound(column, v));
-    }
-    if ((op == Operation.STARTS_WITH || op == Operation.NOT_STARTS_WITH) && !(checked.get(0) instanceof String)) {
-      throw new InvalidArgumentException("'starts with' on '" + column + "' needs a string, got " + values.get(0));
-    }
-    return new UnboundPredicate(op, path, checked);
+    return ExpressionFactory.predicate(op, column, values);
   }
 }

@@ -154,12 +154,12 @@ final class Parser {
       Object value = literal(t.text);
       try {
         return switch (t.text) {
-          case "=", "==" -> Expressions.predicate(Expression.Operation.EQ, path, List.of(value));
-          case "!=", "<>" -> Expressions.predicate(Expression.Operation.NOT_EQ, path, List.of(value));
-          case "<" -> Expressions.predicate(Expression.Operation.LT, path, List.of(value));
-          case "<=" -> Expressions.predicate(Expression.Operation.LT_EQ, path, List.of(value));
-          case ">" -> Expressions.predicate(Expression.Operation.GT, path, List.of(value));
-          case ">=" -> Expressions.predicate(Expression.Operation.GT_EQ, path, List.of(value));
+          case "=", "==" -> ExpressionFactory.predicate(Expression.Operation.EQ, path, List.of(value));
+          case "!=", "<>" -> ExpressionFactory.predicate(Expression.Operation.NOT_EQ, path, List.of(value));
+          case "<" -> ExpressionFactory.predicate(Expression.Operation.LT, path, List.of(value));
+          case "<=" -> ExpressionFactory.predicate(Expression.Operation.LT_EQ, path, List.of(value));
+          case ">" -> ExpressionFactory.predicate(Expression.Operation.GT, path, List.of(value));
+          case ">=" -> ExpressionFactory.predicate(Expression.Operation.GT_EQ, path, List.of(value));
           default -> throw error(t, "unknown operator '" + t.text + "'");
         };
       } catch (InvalidArgumentException e) {
@@ -182,7 +182,7 @@ final class Parser {
         values.add(literal("','"));
       }
       expect(Kind.RPAREN, "',' or ')' in the 'in' list");
-      return Expressions.predicate(negated ? Expression.Operation.NOT_IN : Expression.Operation.IN, path, values);
+      return ExpressionFactory.predicate(negated ? Expression.Operation.NOT_IN : Expression.Operation.IN, path, values);
     }
     if (t.isKeyword("starts")) {
       next++;
@@ -195,7 +195,7 @@ final class Parser {
         throw error(s, "expected a string after 'starts with', found " + s.describe());
       }
       next++;
-      return Expressions.predicate(negated ? Expression.Operation.NOT_STARTS_WITH
+      return ExpressionFactory.predicate(negated ? Expression.Operation.NOT_STARTS_WITH
           : Expression.Operation.STARTS_WITH, path, List.of(s.value));
     }
     if (negated) {
@@ -211,11 +211,11 @@ final class Parser {
       Token what = peek();
       if (what.isKeyword("null")) {
         next++;
-        return Expressions.predicate(not ? Expression.Operation.NOT_NULL : Expression.Operation.IS_NULL, path, List.of());
+        return ExpressionFactory.predicate(not ? Expression.Operation.NOT_NULL : Expression.Operation.IS_NULL, path, List.of());
       }
       if (what.isKeyword("nan")) {
         next++;
-        return Expressions.predicate(not ? Expression.Operation.NOT_NAN : Expression.Operation.IS_NAN, path, List.of());
+        return ExpressionFactory.predicate(not ? Expression.Operation.NOT_NAN : Expression.Operation.IS_NAN, path, List.of());
       }
       throw error(what, "expected 'null' or 'nan' after 'is" + (not ? " not" : "") + "', found " + what.describe());
     }

@@ -137,7 +137,7 @@ class ParserTest {
 
   @Test
   void factoriesReadColumnNamesTheSameWay() {
-    assertThat(equal("point.x", 1)).isEqualTo(Expressions.predicate(Expression.Operation.EQ,
+    assertThat(equal("point.x", 1)).isEqualTo(ExpressionFactory.predicate(Expression.Operation.EQ,
         List.of("point", "x"), List.of(1)));
     assertThat(equal("`my col`", 1).toString()).isEqualTo("`my col` = 1");
     assertThatThrownBy(() -> equal("my col", 1)).isInstanceOf(InvalidArgumentException.class)
