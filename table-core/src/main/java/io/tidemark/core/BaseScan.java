@@ -3,7 +3,7 @@ package io.tidemark.core;
 import io.tidemark.core.ScanRecords.FilePart;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.expr.Binder;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.internal.ops.FileExistence;

@@ -3,7 +3,7 @@ package io.tidemark.core;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
-import io.tidemark.core.expr.RowEvaluator;
+import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.ReadMetrics;

@@ -1,7 +1,7 @@
 package io.tidemark.core;
 
 import io.tidemark.core.ScanRecords.FilePart;
-import io.tidemark.core.expr.Binder;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.io.FileIO;

@@ -1,6 +1,7 @@
 package io.tidemark.core.expr;
 
 import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.core.internal.expr.ExpressionFactory;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package io.tidemark.core.internal.ops;
 
-import io.tidemark.core.expr.FieldBounds;
+import io.tidemark.core.internal.expr.FieldBounds;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionField;

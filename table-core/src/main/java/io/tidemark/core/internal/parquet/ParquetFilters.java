@@ -1,7 +1,7 @@
 package io.tidemark.core.internal.parquet;
 
 import io.tidemark.core.data.Micros;
-import io.tidemark.core.expr.BoundVisitor;
+import io.tidemark.core.internal.expr.BoundVisitor;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.spec.error.InvalidArgumentException;

@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.plan;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.expr.BoundsEvaluator;
+import io.tidemark.core.internal.expr.BoundsEvaluator;
 import io.tidemark.core.expr.Expression;
-import io.tidemark.core.expr.FieldBounds;
-import io.tidemark.core.expr.Projections;
-import io.tidemark.core.expr.RowEvaluator;
+import io.tidemark.core.internal.expr.FieldBounds;
+import io.tidemark.core.internal.expr.Projections;
+import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.partition.PartitionSpec;

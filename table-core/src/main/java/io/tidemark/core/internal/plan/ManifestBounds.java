@@ -1,6 +1,6 @@
 package io.tidemark.core.internal.plan;
 
-import io.tidemark.core.expr.FieldBounds;
+import io.tidemark.core.internal.expr.FieldBounds;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.JsonValues;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.expr.Binder;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.core.expr.RowEvaluator;
+import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.AddFile;

@@ -1,14 +1,14 @@
 package io.tidemark.core.internal.parquet;
 
 import static io.tidemark.core.expr.Expressions.parse;
-import static io.tidemark.core.expr.RandomData.SCHEMA;
+import static io.tidemark.core.internal.expr.RandomData.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.expr.Binder;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
-import io.tidemark.core.expr.RandomData;
-import io.tidemark.core.expr.RowEvaluator;
+import io.tidemark.core.internal.expr.RandomData;
+import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.spec.types.Comparators;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.NestedField;

@@ -1,5 +1,6 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
+import io.tidemark.core.expr.Expression;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.spec.types.Type;
 import java.util.List;

@@ -1,11 +1,12 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.core.expr.Expressions.parse;
-import static io.tidemark.core.expr.TestSchemas.SCHEMA;
-import static io.tidemark.core.expr.TestSchemas.id;
+import static io.tidemark.core.internal.expr.TestSchemas.SCHEMA;
+import static io.tidemark.core.internal.expr.TestSchemas.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,6 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
+
+import io.tidemark.core.expr.Expression;
 
 /** {@code true} and {@code false}. */
 enum Constant implements Expression {

@@ -1,9 +1,11 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
-import static io.tidemark.core.expr.RandomData.SCHEMA;
+import static io.tidemark.core.internal.expr.RandomData.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.partition.Transforms;

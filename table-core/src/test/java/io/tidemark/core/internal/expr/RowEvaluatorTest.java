@@ -1,12 +1,14 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.core.expr.Expressions.parse;
-import static io.tidemark.core.expr.TestSchemas.SCHEMA;
-import static io.tidemark.core.expr.TestSchemas.point;
-import static io.tidemark.core.expr.TestSchemas.row;
+import static io.tidemark.core.internal.expr.TestSchemas.SCHEMA;
+import static io.tidemark.core.internal.expr.TestSchemas.point;
+import static io.tidemark.core.internal.expr.TestSchemas.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;

@@ -1,6 +1,8 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.PrimitiveType;

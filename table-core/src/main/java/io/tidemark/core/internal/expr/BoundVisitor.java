@@ -1,6 +1,7 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.core.expr.Expression;
 import java.util.List;
 
 /**

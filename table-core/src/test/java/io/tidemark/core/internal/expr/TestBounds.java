@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.types.NestedField;

@@ -1,6 +1,7 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.StructType;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.spec.types.Types.BINARY;
 import static io.tidemark.spec.types.Types.BOOLEAN;
@@ -16,6 +16,8 @@ import static io.tidemark.spec.types.Types.required;
 import static io.tidemark.spec.types.Types.struct;
 
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.PrimitiveType;

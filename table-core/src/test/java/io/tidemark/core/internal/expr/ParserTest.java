@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.core.expr.Expressions.alwaysFalse;
 import static io.tidemark.core.expr.Expressions.alwaysTrue;
@@ -23,6 +23,7 @@ import static io.tidemark.core.expr.Expressions.startsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.expr.Expression;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.core.expr.Expressions.and;
 import static io.tidemark.core.expr.Expressions.equal;
@@ -6,10 +6,12 @@ import static io.tidemark.core.expr.Expressions.in;
 import static io.tidemark.core.expr.Expressions.isNull;
 import static io.tidemark.core.expr.Expressions.notNull;
 import static io.tidemark.core.expr.Expressions.parse;
-import static io.tidemark.core.expr.TestSchemas.SCHEMA;
+import static io.tidemark.core.internal.expr.TestSchemas.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Types;
 import java.math.BigDecimal;
@@ -17,8 +19,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,15 +1,16 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.core.expr.Expressions.parse;
-import static io.tidemark.core.expr.TestSchemas.SCHEMA;
-import static io.tidemark.core.expr.TestSchemas.id;
-import static io.tidemark.core.expr.TestSchemas.row;
+import static io.tidemark.core.internal.expr.TestSchemas.SCHEMA;
+import static io.tidemark.core.internal.expr.TestSchemas.id;
+import static io.tidemark.core.internal.expr.TestSchemas.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.parquet.DataFileWriter;
 import io.tidemark.core.internal.parquet.WriterOptions;
+import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.types.Schema;

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.core.data.Micros;
 import io.tidemark.spec.error.InvalidArgumentException;

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.types.Schema;

@@ -1,4 +1,4 @@
-package io.tidemark.core.expr;
+package io.tidemark.core.internal.expr;
 
 import static io.tidemark.spec.types.Types.BINARY;
 import static io.tidemark.spec.types.Types.BOOLEAN;
