@@ -1,5 +1,6 @@
 package io.tidemark.bench;
 
+import io.tidemark.core.DataFile;
 import io.tidemark.core.PlanMetrics;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
@@ -8,7 +9,6 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +61,7 @@ final class ScanWorkload {
   void run(Path location, Results results) throws IOException {
     Table table = Tables.open(location.toString());
     List<Path> files = new ArrayList<>();
-    for (AddFile f : table.refresh().dataFiles()) {
+    for (DataFile f : table.refresh().dataFiles()) {
       files.add(location.resolve(f.path()));
     }
     Instant from = Dataset.dayStart(DAY);

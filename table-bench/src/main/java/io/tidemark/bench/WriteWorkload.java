@@ -1,11 +1,11 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
-import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +129,7 @@ final class WriteWorkload {
     if (table.refresh().recordCount() != rows.length) {
       throw new IllegalStateException("Tidemark table holds " + table.refresh().recordCount() + " rows, expected " + rows.length);
     }
-    return new Run(seconds, cpu, files.size(), files.stream().mapToLong(AddFile::size).sum(), location);
+    return new Run(seconds, cpu, files.size(), files.stream().mapToLong(DataFile::fileSizeBytes).sum(), location);
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.EvolutionResult;
+import io.tidemark.core.Table;
+import io.tidemark.core.TableMetadata;
+import io.tidemark.core.Tables;
 import io.tidemark.core.UpdateSchema;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.types.SchemaDdl;
 import io.tidemark.spec.types.Type;
 import java.util.ArrayList;
@@ -115,14 +115,14 @@ final class AlterCommand extends BaseCommand {
       case "partition-by" -> {
         need(1, "\"EXPR, ...\"");
         result = t.updateSpec().replaceWith(args.get(0)).commit();
-        Metadata m = result.metadata();
+        TableMetadata m = result.metadata();
         what = "partition spec " + m.defaultSpecId() + ": "
             + (m.defaultSpec().isUnpartitioned() ? "unpartitioned" : m.defaultSpec().format(m.schema()));
       }
       default -> throw new CliException("unknown alter action '" + action + "'; actions are add-column, drop-column,"
           + " rename-column, move-column, widen-column, set-optional, partition-by");
     }
-    Metadata m = result.metadata();
+    TableMetadata m = result.metadata();
     out().println(what + " as version " + result.version() + " (schema id " + m.schemaId() + ", partition spec "
         + m.defaultSpecId() + ")");
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
+import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.ListType;
@@ -39,7 +39,7 @@ final class SchemaCommand extends BaseCommand {
   void run() throws Exception {
     Table t = Tables.open(table);
     Snapshot s = version == null ? t.refresh() : t.snapshot(version);
-    Metadata m = s.metadata();
+    TableMetadata m = s.metadata();
     PartitionSpec spec = m.defaultSpec();
     if (json) {
       ObjectNode node = Json.MAPPER.createObjectNode();

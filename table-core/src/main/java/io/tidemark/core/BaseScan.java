@@ -3,9 +3,9 @@ package io.tidemark.core;
 import io.tidemark.core.ScanRecords.FilePart;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.ops.FileExistence;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.ReadMetrics;
@@ -99,7 +99,7 @@ final class BaseScan implements Scan {
   public ScanPlan plan() {
     Planner planner = new Planner(state(), options.filter());
     PlannedFiles planned = planner.plan();
-    return new ScanPlan(state().version(), planned.files(), new PlanMetrics(planned.manifestsTotal(),
+    return new ScanPlan(state().version(), described(planned.files()), new PlanMetrics(planned.manifestsTotal(),
         planned.manifestsRead(), planned.filesTotal(), planned.files().size(), null, null, planned.bytesToRead(),
         planned.planningNanos() / 1e6));
   }
@@ -116,14 +116,22 @@ final class BaseScan implements Scan {
         // opening reads the footer and prunes row groups; nothing to read
       }
     }
-    return new ScanPlan(state().version(), planned.files(), new PlanMetrics(planned.manifestsTotal(),
+    return new ScanPlan(state().version(), described(planned.files()), new PlanMetrics(planned.manifestsTotal(),
         planned.manifestsRead(), planned.filesTotal(), planned.files().size(), metrics.rowGroupsTotal(),
         metrics.rowGroupsRead(), metrics.bytesRead(), (System.nanoTime() - start) / 1e6));
   }
 
+  private static List<DataFile> described(List<AddFile> files) {
+    List<DataFile> out = new ArrayList<>(files.size());
+    for (AddFile f : files) {
+      out.add(DataFile.of(f));
+    }
+    return out;
+  }
+
   @Override
   public List<String> missingFiles() {
-    return FileExistence.missing(table, plan().files().stream().map(AddFile::path).toList());
+    return FileExistence.missing(table, plan().files().stream().map(DataFile::path).toList());
   }
 
   private io.tidemark.core.io.InputFile input(AddFile file) {

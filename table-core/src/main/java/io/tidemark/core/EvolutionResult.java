@@ -1,7 +1,5 @@
 package io.tidemark.core;
 
-import io.tidemark.spec.actions.Metadata;
-
 /**
  * The outcome of a committed schema or partition spec change.
  *
@@ -9,4 +7,4 @@ import io.tidemark.spec.actions.Metadata;
  * @param attempts how many attempts the commit took
  * @param metadata the table metadata the commit wrote (new schema, schema id, specs)
  */
-public record EvolutionResult(long version, int attempts, Metadata metadata) {}
+public record EvolutionResult(long version, int attempts, TableMetadata metadata) {}

@@ -1,6 +1,5 @@
 package io.tidemark.core;
 
-import io.tidemark.spec.actions.AddFile;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * @param files the data files that may hold matching rows
  * @param metrics what planning looked at and pruned
  */
-public record ScanPlan(long version, List<AddFile> files, PlanMetrics metrics) {
+public record ScanPlan(long version, List<DataFile> files, PlanMetrics metrics) {
   /** Copies the list. */
   public ScanPlan {
     files = List.copyOf(files);

@@ -1,11 +1,9 @@
 package io.tidemark.core;
 
-import io.tidemark.spec.actions.AddFile;
-import io.tidemark.spec.actions.Metadata;
-import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** The state of a table at one version: its metadata and the data files that are live. Immutable. */
@@ -16,19 +14,21 @@ public interface Snapshot {
   /** The in-commit timestamp of that version. */
   Instant timestamp();
 
+  /** The table's identity, schema, partition specs and properties at this version. */
+  TableMetadata metadata();
+
   /** The table's schema at this version. */
   default Schema schema() {
     return metadata().schema();
   }
 
-  /** The table's metadata at this version. */
-  Metadata metadata();
-
-  /** The table's protocol at this version. */
-  Protocol protocol();
+  /** The table's properties at this version, sorted by key. */
+  default Map<String, String> properties() {
+    return metadata().properties();
+  }
 
   /** The live data files, in the order they were added. */
-  Collection<AddFile> dataFiles();
+  Collection<DataFile> dataFiles();
 
   /** The number of rows in the live data files. */
   long recordCount();

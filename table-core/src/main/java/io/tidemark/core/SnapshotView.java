@@ -1,11 +1,12 @@
 package io.tidemark.core;
 
+import io.tidemark.core.internal.snapshot.PublicMetadata;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
-import io.tidemark.spec.actions.Metadata;
-import io.tidemark.spec.actions.Protocol;
 import java.time.Instant;
+import java.util.AbstractCollection;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.OptionalLong;
 
 /** The public face of a replayed {@link TableState}. */
@@ -31,18 +32,36 @@ final class SnapshotView implements Snapshot {
   }
 
   @Override
-  public Metadata metadata() {
-    return state.metadata();
+  public TableMetadata metadata() {
+    return PublicMetadata.of(state.metadata());
   }
 
   @Override
-  public Protocol protocol() {
-    return state.protocol();
-  }
+  public Collection<DataFile> dataFiles() {
+    // described as they are iterated: a table may have many files and callers often want the count
+    Collection<AddFile> files = state.dataFiles();
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<DataFile> iterator() {
+        Iterator<AddFile> it = files.iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
 
-  @Override
-  public Collection<AddFile> dataFiles() {
-    return state.dataFiles();
+          @Override
+          public DataFile next() {
+            return DataFile.of(it.next());
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return files.size();
+      }
+    };
   }
 
   @Override

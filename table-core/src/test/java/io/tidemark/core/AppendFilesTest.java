@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.DuplicateTransactionException;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -101,10 +100,10 @@ class AppendFilesTest {
     assertThat(result.rowsAdded()).isEqualTo(5_000);
     assertThat(ids(table)).isEqualTo(range(0, 5_000));
     // the log holds exactly the descriptions: statistics as the writers computed them
-    Map<String, AddFile> logged = table.refresh().dataFiles().stream()
-        .collect(Collectors.toMap(AddFile::path, f -> f));
+    Map<String, DataFile> logged = table.refresh().dataFiles().stream()
+        .collect(Collectors.toMap(DataFile::path, f -> f));
     for (DataFile f : files) {
-      assertThat(DataFile.of(logged.get(f.path()))).isEqualTo(f);
+      assertThat(logged.get(f.path())).isEqualTo(f);
       assertThat(f.columnStatistics().get(1).lowerBound()).isNotNull();
     }
     assertThatThrownBy(() -> table.newAppendFiles().appendFiles(files).commit())
@@ -129,7 +128,7 @@ class AppendFilesTest {
     assertThat(ids(table)).isEqualTo(range(0, 10));
     try (var onDisk = Files.walk(dir.resolve("t/data"))) {
       assertThat(onDisk.filter(Files::isRegularFile).map(f -> dir.resolve("t").relativize(f).toString()))
-          .containsExactlyInAnyOrderElementsOf(table.refresh().dataFiles().stream().map(AddFile::path).toList());
+          .containsExactlyInAnyOrderElementsOf(table.refresh().dataFiles().stream().map(DataFile::path).toList());
     }
   }
 

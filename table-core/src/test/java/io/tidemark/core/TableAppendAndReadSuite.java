@@ -194,8 +194,8 @@ public abstract class TableAppendAndReadSuite {
     var add = table.refresh().dataFiles().iterator().next();
     int idField = SCHEMA.column("id").id();
     assertThat(add.recordCount()).isEqualTo(6);
-    assertThat(add.stats().get(idField).min()).isEqualTo(3L);
-    assertThat(add.stats().get(idField).max()).isEqualTo(8L);
-    assertThat(add.stats().get(idField).nullCount()).isZero();
+    assertThat(add.columnStatistics().get(idField).lowerBound()).isEqualTo(3L);
+    assertThat(add.columnStatistics().get(idField).upperBound()).isEqualTo(8L);
+    assertThat(add.columnStatistics().get(idField).nullCount()).isZero();
   }
 }

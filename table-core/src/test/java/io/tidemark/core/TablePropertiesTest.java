@@ -131,11 +131,11 @@ class TablePropertiesTest {
   @Test
   void keysAnotherImplementationWroteAreKeptAndCanBeUnset() {
     Table t = table();
-    Metadata m = t.refresh().metadata();
+    TableMetadata m = t.refresh().metadata();
     Map<String, String> foreign = new HashMap<>(m.properties());
     foreign.put("other.engine.flag", "on");
     TestTables.writeCommit(t, new Metadata(m.tableId(), m.schemaId(), m.schema(), m.lastColumnId(),
-        m.partitionSpecs(), m.defaultSpecId(), m.lastPartitionId(), foreign, m.createdTime()));
+        m.partitionSpecs(), m.defaultSpecId(), m.lastPartitionId(), foreign, m.createdAt().toEpochMilli()));
     t.updateProperties().set("user.a", "1").commit();
     assertThat(t.refresh().metadata().properties()).isEqualTo(Map.of("other.engine.flag", "on", "user.a", "1"));
     t.updateProperties().unset("other.engine.flag").commit();

@@ -3,11 +3,11 @@ package io.tidemark.core.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.Table;
+import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.SchemaDdl;
 import java.io.IOException;
@@ -80,7 +80,7 @@ class GoldenEvolvedTableTest {
 
   @Test
   void metadataOfTheChangesAndPruningAcrossThem() {
-    Metadata m = table.refresh().metadata();
+    TableMetadata m = table.refresh().metadata();
     assertThat(SchemaDdl.format(m.schema())).isEqualTo("id long, country string, label string, n long, "
         + "amt decimal(9,2), pt struct<x: double, y: double>, tag string");
     assertThat(m.schemaId()).isEqualTo(3);

@@ -7,6 +7,7 @@ import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.ReadSet;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.snapshot.PublicMetadata;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -185,7 +186,7 @@ final class SchemaUpdate implements UpdateSchema {
     PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated)
         .reads(needsEmpty ? ReadSet.wholeTable("an empty table (a required column is added)") : null).build();
     CommitOutcome outcome = Commits.commit(table, read, pending);
-    return new EvolutionResult(outcome.version(), outcome.attempts(), updated);
+    return new EvolutionResult(outcome.version(), outcome.attempts(), PublicMetadata.of(updated));
   }
 
   /** True when {@code after} has a required field whose id {@code before} does not have. */

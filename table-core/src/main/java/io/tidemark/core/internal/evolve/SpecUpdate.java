@@ -6,6 +6,7 @@ import io.tidemark.core.internal.commit.CommitOutcome;
 import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.snapshot.PublicMetadata;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -191,6 +192,6 @@ final class SpecUpdate implements UpdatePartitionSpec {
     params.put("spec", spec.format(base.schema()));
     PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated).build();
     CommitOutcome outcome = Commits.commit(table, read, pending);
-    return new EvolutionResult(outcome.version(), outcome.attempts(), updated);
+    return new EvolutionResult(outcome.version(), outcome.attempts(), PublicMetadata.of(updated));
   }
 }

@@ -5,13 +5,14 @@ import static io.tidemark.core.internal.evolve.EvolveFixtures.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.DataFile;
 import io.tidemark.core.EvolutionResult;
 import io.tidemark.core.Table;
+import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.actions.AddFile;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -44,7 +45,7 @@ class PartitionEvolutionTest {
         Map.of());
     append(t, row(1, 0, "a"), row(2, 1, "b"));
     EvolutionResult r = t.updateSpec().addField("id", Transforms.bucket(4)).commit();
-    Metadata m = r.metadata();
+    TableMetadata m = r.metadata();
     assertThat(m.defaultSpecId()).isEqualTo(1);
     assertThat(m.defaultSpec().fields()).extracting(PartitionField::name, PartitionField::fieldId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ts_day", 1000),
@@ -53,14 +54,14 @@ class PartitionEvolutionTest {
     assertThat(m.schemaId()).isZero();
     append(t, row(3, 0, "c"), row(4, 2, "d"));
     t.updateSpec().removeField("ts_day").addField("cat", Transforms.identity()).commit();
-    Metadata m3 = t.refresh().metadata();
+    TableMetadata m3 = t.refresh().metadata();
     assertThat(m3.defaultSpecId()).isEqualTo(2);
     assertThat(m3.defaultSpec().format(SCHEMA)).isEqualTo("bucket(4, id), identity(cat)");
     assertThat(m3.defaultSpec().fields().get(0).fieldId()).isEqualTo(1001);
     assertThat(m3.defaultSpec().fields().get(1).fieldId()).isEqualTo(1002);
     append(t, row(5, 1, "a"));
     TreeSet<Integer> specIds = new TreeSet<>();
-    for (AddFile f : t.refresh().dataFiles()) {
+    for (DataFile f : t.refresh().dataFiles()) {
       specIds.add(f.specId());
     }
     assertThat(specIds).containsExactly(0, 1, 2);
@@ -80,7 +81,7 @@ class PartitionEvolutionTest {
     assertThat(t.newScan().filter("ts > '2024-06-01T00:00:00Z'").plan().files()).isEmpty();
     // replacing keeps the id of an unchanged field and brings back the day field under a new id
     t.updateSpec().replaceWith("bucket(4, id), day(ts)").commit();
-    Metadata m4 = t.refresh().metadata();
+    TableMetadata m4 = t.refresh().metadata();
     assertThat(m4.defaultSpec().fields()).extracting(PartitionField::fieldId).containsExactly(1001, 1003);
     assertThat(m4.defaultSpecId()).isEqualTo(3);
     assertThat(t.history().get(t.history().size() - 1).operation()).isEqualTo("SET PARTITION SPEC");

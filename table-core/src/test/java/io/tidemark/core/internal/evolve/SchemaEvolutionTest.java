@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidemark.core.EvolutionResult;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
+import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
 import io.tidemark.core.UpdateSchema;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
@@ -76,7 +76,7 @@ class SchemaEvolutionTest {
     Table t = table();
     t.updateSchema().renameColumn("name", "label").dropColumn("price").widenColumn("n", Types.LONG)
         .widenColumn("amt", Types.decimal(9, 2)).moveFirst("label").commit();
-    Metadata m = t.refresh().metadata();
+    TableMetadata m = t.refresh().metadata();
     assertThat(m.schemaId()).isEqualTo(1);
     assertThat(m.lastColumnId()).isEqualTo(5);
     assertThat(SchemaDdl.format(m.schema())).isEqualTo("label string, id long not null, n long, amt decimal(9,2)");

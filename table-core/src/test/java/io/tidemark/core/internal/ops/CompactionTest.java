@@ -7,6 +7,7 @@ import static io.tidemark.core.internal.ops.OpsFixtures.rowsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.CompactionResult;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.ProgressListener;
 import io.tidemark.core.Table;
@@ -44,7 +45,7 @@ class CompactionTest {
   void binPacksSmallFilesIntoOneCommitWithoutDataChange() {
     Table table = tableOfSmallFiles(6);
     List<String> before = rowsOf(table.newScan());
-    long bytesBefore = table.refresh().dataFiles().stream().mapToLong(AddFile::size).sum();
+    long bytesBefore = table.refresh().dataFiles().stream().mapToLong(DataFile::fileSizeBytes).sum();
     CompactionResult r = table.compact().targetFileSizeBytes(32L << 20).commit();
     assertThat(r.version()).isEqualTo(7);
     assertThat(r.numRemovedFiles()).isEqualTo(6);
@@ -66,7 +67,7 @@ class CompactionTest {
   @Test
   void packsToTheTargetSizeAndLeavesLargeFilesAlone() {
     Table table = tableOfSmallFiles(6);
-    long size = table.refresh().dataFiles().iterator().next().size();
+    long size = table.refresh().dataFiles().iterator().next().fileSizeBytes();
     // a target a little over two files: groups of two
     CompactionResult r = table.compact().targetFileSizeBytes(size * 2 + size / 2).commit();
     assertThat(r.numRemovedFiles()).isEqualTo(6);

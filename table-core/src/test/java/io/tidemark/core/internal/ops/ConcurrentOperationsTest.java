@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Compaction;
 import io.tidemark.core.CompactionResult;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Delete;
 import io.tidemark.core.DeleteResult;
 import io.tidemark.core.Table;
@@ -148,7 +149,7 @@ class ConcurrentOperationsTest {
     Delete delete = table.newDelete().where("id >= 5");
     Future<?> appender = pool.submit(() -> append(table, rows(100, 105)));
     get(appender);
-    String appended = table.refresh().dataFiles().stream().map(AddFile::path)
+    String appended = table.refresh().dataFiles().stream().map(DataFile::path)
         .filter(p -> !table.snapshot(1).dataFiles().stream().anyMatch(f -> f.path().equals(p))).findFirst()
         .orElseThrow();
     assertThatThrownBy(delete::commit).isInstanceOfSatisfying(CommitConflictException.class, e -> {
@@ -221,7 +222,7 @@ class ConcurrentOperationsTest {
     table.compact().targetFileSizeBytes(8L << 20).commit();
     append(table, rows(40, 45)); // the version current when the window starts
     Set<String> dead = OpsFixtures.dataFilesOnDisk(table);
-    dead.removeAll(table.refresh().dataFiles().stream().map(AddFile::path).toList());
+    dead.removeAll(table.refresh().dataFiles().stream().map(DataFile::path).toList());
     assertThat(dead).hasSize(6);
     Duration retention = Duration.ofSeconds(3);
     Thread.sleep(retention.toMillis() + 200);
@@ -258,7 +259,7 @@ class ConcurrentOperationsTest {
     writing.set(false);
     assertThat(get(vacuum)).isEqualTo(dead.size());
     Table reopened = Tables.open(new LocalFileIO(), table.location());
-    for (AddFile f : reopened.refresh().dataFiles()) {
+    for (DataFile f : reopened.refresh().dataFiles()) {
       assertThat(Files.exists(Path.of(table.location(), f.path()))).as(f.path()).isTrue();
     }
     assertThat(ids(reopened)).hasSize(43 + writers * appends * 3);

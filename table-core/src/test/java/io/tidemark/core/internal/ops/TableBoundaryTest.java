@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
@@ -13,7 +14,6 @@ import io.tidemark.core.Vacuum;
 import io.tidemark.core.VacuumReport;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.internal.log.LogFiles;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.OutsideTableException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -132,7 +132,7 @@ class TableBoundaryTest {
     expected.put(0L, "a/b");
     vacuumFromTheFuture(table, Duration.ofDays(8)).retain(Duration.ZERO).execute();
     assertThat(rowsOf(Tables.open(spell(how, t)))).isEqualTo(expected);
-    assertThat(table.refresh().dataFiles()).extracting(AddFile::path)
+    assertThat(table.refresh().dataFiles()).extracting(DataFile::path)
         .allSatisfy(p -> assertThat(t.resolve(p)).isRegularFile());
   }
 

@@ -10,13 +10,13 @@ import static io.tidemark.core.internal.ops.OpsFixtures.vacuumFromTheFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.Vacuum;
 import io.tidemark.core.VacuumReport;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.MissingDataFileException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class VacuumTest {
   }
 
   private static Set<String> live(Table table) {
-    return table.refresh().dataFiles().stream().map(AddFile::path).collect(Collectors.toSet());
+    return table.refresh().dataFiles().stream().map(DataFile::path).collect(Collectors.toSet());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.ScanPlan;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
@@ -47,9 +48,9 @@ class PartitionedTableTest {
     PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).day("ts").bucket("id", 4).build();
     Table table = Tables.create(dir.resolve("t").toString(), SCHEMA, spec, Map.of());
     TestTables.append(table, rows(3, 40));
-    List<AddFile> files = new ArrayList<>(table.refresh().dataFiles());
+    List<DataFile> files = new ArrayList<>(table.refresh().dataFiles());
     assertThat(files).hasSize(12);
-    for (AddFile f : files) {
+    for (DataFile f : files) {
       assertThat(f.path()).matches("data/ts_day=2024-01-0[123]/id_bucket=[0-3]/[-0-9a-f]+\\.parquet");
       assertThat(f.partitionValues()).containsKeys("ts_day", "id_bucket");
       assertThat(f.path()).contains("ts_day=" + f.partitionValues().get("ts_day"));

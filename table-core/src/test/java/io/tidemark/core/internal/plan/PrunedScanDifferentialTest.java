@@ -3,6 +3,7 @@ package io.tidemark.core.internal.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.ScanPlan;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
@@ -10,12 +11,11 @@ import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.internal.parquet.DataFileReader;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
@@ -84,7 +84,7 @@ class PrunedScanDifferentialTest {
     ScanPlan plan = table.newScan().filter(filter).plan();
     Set<String> planned = new HashSet<>();
     plan.files().forEach(f -> planned.add(f.path()));
-    for (AddFile file : table.refresh().dataFiles()) {
+    for (DataFile file : table.refresh().dataFiles()) {
       if (planned.contains(file.path())) {
         continue;
       }

@@ -2,19 +2,19 @@ package io.tidemark.core.internal.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.internal.log.CommitMutations;
 import io.tidemark.core.internal.log.FuzzSeed;
 import io.tidemark.core.internal.log.FuzzTable;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.parquet.DataFileReader;
+import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.CommitInfo;
@@ -22,8 +22,8 @@ import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
-import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.json.CheckpointCodec;
 import io.tidemark.spec.json.CommitCodec;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -223,7 +223,7 @@ class MutatedCommitFuzzTest {
           Candidate log = replay("the log", null, 0, v, -1, null);
           String at = where + ", reading version " + v;
           try {
-            Snapshot snapshot = table.snapshot(v);
+            TableState snapshot = ((TableContext) table).stateAt(v);
             List<Record> rows = TestTables.read(table.newScan().asOfVersion(v));
             String mismatch = log.mismatch(snapshot, rows, null, sameMeaning);
             if (sameMeaning) {
@@ -284,11 +284,11 @@ class MutatedCommitFuzzTest {
 
   private void checkVersion(Table table, long v, List<Candidate> candidates, boolean unchanged, boolean filtered,
       String where) {
-    Snapshot snapshot;
+    TableState snapshot;
     List<Record> rows;
     List<Record> filteredRows = null;
     try {
-      snapshot = table.snapshot(v);
+      snapshot = ((TableContext) table).stateAt(v);
       rows = TestTables.read(table.newScan().asOfVersion(v));
       if (filtered) {
         filteredRows = TestTables.read(table.newScan().asOfVersion(v).filter(Expressions.greaterThanOrEqual("id",
@@ -430,7 +430,7 @@ class MutatedCommitFuzzTest {
     }
 
     /** What differs between this read and the snapshot read, or null when nothing does. */
-    String mismatch(Snapshot snapshot, List<Record> scanned, List<Record> filtered, boolean unchanged) {
+    String mismatch(TableState snapshot, List<Record> scanned, List<Record> filtered, boolean unchanged) {
       if (!snapshot.metadata().schema().equals(schema)) {
         return "schema " + snapshot.metadata().schema() + " instead of " + schema;
       }

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.internal.log.LogFiles;
+import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.CommitInfo;
@@ -32,7 +33,7 @@ class ReAddedFileTest {
     append(table, rows(0, 3));
     append(table, rows(3, 5));
     table.checkpoint();
-    AddFile first = table.snapshot(1).dataFiles().iterator().next();
+    AddFile first = ((TableContext) table).stateAt(1).dataFiles().iterator().next();
     CommitInfo info = new CommitInfo(System.currentTimeMillis() + 10, "WRITE", Map.of(), 2L, "WriteSerializable",
         true, "re-add", Map.of(), "test", 1);
     byte[] commit = CommitCodec.encode(List.<Action>of(info, first));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
+import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.error.CorruptLogException;
@@ -38,7 +39,7 @@ class ReplayChecksTest {
   }
 
   private AddFile aLiveFile() {
-    return table.refresh().dataFiles().iterator().next();
+    return ((TableContext) table).latestState().dataFiles().iterator().next();
   }
 
   private static RemoveFile remove(String path) {
@@ -134,7 +135,7 @@ class ReplayChecksTest {
     Table partitioned = Tables.create(dir.resolve("p").toString(), SCHEMA,
         PartitionSpec.builderFor(SCHEMA).identity("name").build(), Map.of());
     append(partitioned, rows(0, 2));
-    AddFile file = partitioned.refresh().dataFiles().iterator().next();
+    AddFile file = ((TableContext) partitioned).latestState().dataFiles().iterator().next();
     Map<String, Object> values = new java.util.LinkedHashMap<>(file.partitionValues());
     values.put("nmae", "x");
     writeCommit(partitioned, new AddFile("data/other.parquet", values, 0, 1, 1, Map.of(), true));

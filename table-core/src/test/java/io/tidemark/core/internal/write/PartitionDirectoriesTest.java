@@ -2,11 +2,11 @@ package io.tidemark.core.internal.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
 import io.tidemark.core.data.Record;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.TablePaths;
 import io.tidemark.spec.partition.PartitionPaths;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -73,8 +73,8 @@ class PartitionDirectoriesTest {
     assertThat(rowsOf(Tables.open(dir.resolve("t").toString()))).isEqualTo(sorted(all));
   }
 
-  private void checkPaths(Collection<AddFile> files) {
-    for (AddFile f : files) {
+  private void checkPaths(Collection<DataFile> files) {
+    for (DataFile f : files) {
       TablePaths.checkRelative(f.path());
       for (String segment : f.path().split("/")) {
         assertThat(segment.length()).as(f.path()).isLessThanOrEqualTo(PartitionPaths.MAX_SEGMENT_LENGTH);
@@ -93,11 +93,11 @@ class PartitionDirectoriesTest {
         Record.of(SCHEMA, 3L, "c", Double.NaN), Record.of(SCHEMA, 4L, "d", Double.longBitsToDouble(0x7ff8_0000_0000_0001L)),
         Record.of(SCHEMA, 5L, "e", Double.longBitsToDouble(0xfff8_0000_0000_0000L))));
 
-    Collection<AddFile> files = table.refresh().dataFiles();
+    Collection<DataFile> files = table.refresh().dataFiles();
     assertThat(files).hasSize(2);
     assertThat(files.stream().map(f -> f.path().split("/")[1]).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("score=0.0", "score=NaN");
-    AddFile zero = files.stream().filter(f -> f.path().contains("score=0.0")).findFirst().orElseThrow();
+    DataFile zero = files.stream().filter(f -> f.path().contains("score=0.0")).findFirst().orElseThrow();
     assertThat(zero.recordCount()).isEqualTo(2);
     assertThat(Double.doubleToRawLongBits((Double) zero.partitionValues().get("score"))).isZero();
     assertThat(TestTables.read(table.newScan().filter("score = 0.0"))).hasSize(2);
