@@ -1,7 +1,6 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.parquet.ParquetSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +26,10 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 
 /**
  * The baseline: parquet-hadoop's own {@link ParquetWriter} and {@link ParquetReader}, with
@@ -36,14 +38,26 @@ import org.apache.parquet.schema.MessageType;
  * record-consumer call; the reader materializes each row into an {@code Object[]} of the same Java
  * values Tidemark returns (Long, Instant, String, Double, String; strings decoded once per
  * dictionary entry, as Tidemark does). Files have the exact Parquet schema Tidemark writes
- * ({@link ParquetSchemas#convert}, field ids included), parquet-hadoop's default page, row-group
+ * (spec.md's mapping of the benchmark schema, field ids included; {@code ParquetBaselineTest}
+ * compares it with the footer of a file Tidemark wrote), parquet-hadoop's default page, row-group
  * and dictionary settings (which Tidemark uses too), and the same codec.
  */
 final class ParquetBaseline {
   /** The Parquet schema both sides write. */
-  static final MessageType SCHEMA = ParquetSchemas.convert(Dataset.SCHEMA);
+  static final MessageType SCHEMA = Types.buildMessage()
+      .required(PrimitiveTypeName.INT64).id(id("id")).named("id")
+      .required(PrimitiveTypeName.INT64)
+          .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).id(id("ts")).named("ts")
+      .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).id(id("category")).named("category")
+      .optional(PrimitiveTypeName.DOUBLE).id(id("value")).named("value")
+      .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).id(id("payload")).named("payload")
+      .named("table");
 
   private ParquetBaseline() {}
+
+  private static int id(String column) {
+    return Dataset.SCHEMA.column(column).id();
+  }
 
   /** Writes rows {@code [from, to)} into a new file; returns how many were written. */
   static long write(OutputFile file, Record[] rows, int from, int to, CompressionCodecName codec) throws IOException {

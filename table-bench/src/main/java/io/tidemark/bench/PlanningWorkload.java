@@ -5,7 +5,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
@@ -163,7 +162,9 @@ final class PlanningWorkload {
           "WriteSerializable", true, UUID.randomUUID().toString(), Map.of("numFiles", (long) filesPerCommit),
           "tidemark-bench", actions.size());
       actions.add(0, info);
-      if (!io.createExclusive(table.location() + "/" + LogFiles.commitPath(c), CommitCodec.encode(actions))) {
+      // named as spec.md section 3 names commit files: the version in 20 digits
+      String commitFile = String.format("%s/_log/%020d.json", table.location(), c);
+      if (!io.createExclusive(commitFile, CommitCodec.encode(actions))) {
         throw new IllegalStateException("commit " + c + " exists");
       }
     }

@@ -1,11 +1,11 @@
 package io.tidemark.bench;
 
+import io.tidemark.core.DataFile;
+import io.tidemark.core.DataWriter;
+import io.tidemark.core.Table;
 import io.tidemark.core.data.Micros;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.data.ReusableRecord;
-import io.tidemark.core.internal.parquet.DataFileWriter;
-import io.tidemark.core.internal.parquet.WriterOptions;
-import io.tidemark.spec.actions.AddFile;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What filling records costs an engine (JMH, not part of the report): {@code rows} rows held in
  * columns, as an engine holds them (primitive arrays and strings; timestamps as microseconds),
- * turned into records and written into one data file with {@link DataFileWriter}, bytes
- * discarded. {@link #recordOf} makes a checked, immutable {@link Record#of} per row (boxing its
- * primitives, an {@code Instant} for the timestamp); {@link #reusable} fills one
+ * turned into records and written into one data file by a {@link DataWriter} of a table whose
+ * storage discards data bytes ({@link DiscardingFileIO}). {@link #recordOf} makes a checked,
+ * immutable {@link Record#of} per row (boxing its primitives, an {@code Instant} for the
+ * timestamp); {@link #reusable} fills one
  * {@link ReusableRecord} per row with its typed setters. At 100 rows the writer holds the rows
  * before its first file, so it copies each reusable row; at 10,000 it copies the first 255.
  * Run with {@code java -cp table-bench/target/table-bench-0.1.0-SNAPSHOT.jar:table-bench/target/lib/*
@@ -37,8 +38,7 @@ public class RecordFillBenchmark {
   public int rows;
 
   private final DiscardingFileIO io = new DiscardingFileIO();
-  private final WriterOptions options = new WriterOptions(WriterOptions.defaults().targetFileSizeBytes(),
-      WriteWorkload.CODEC);
+  private final Table table = io.newTable(WriteWorkload.CODEC);
   private long[] ids;
   private long[] micros;
   private String[] categories;
@@ -66,8 +66,8 @@ public class RecordFillBenchmark {
 
   /** A new checked record per row. */
   @Benchmark
-  public List<AddFile> recordOf() {
-    try (DataFileWriter writer = new DataFileWriter(io, "bench://table", Dataset.SCHEMA, options).forceLater()) {
+  public List<DataFile> recordOf() {
+    try (DataWriter writer = table.newDataWriter()) {
       for (int i = 0; i < rows; i++) {
         writer.write(Record.of(Dataset.SCHEMA, ids[i], Micros.toInstant(micros[i]), categories[i], values[i],
             payloads[i]));
@@ -78,9 +78,9 @@ public class RecordFillBenchmark {
 
   /** One reusable record, set field by field for each row. */
   @Benchmark
-  public List<AddFile> reusable() {
+  public List<DataFile> reusable() {
     ReusableRecord row = Record.reusable(Dataset.SCHEMA);
-    try (DataFileWriter writer = new DataFileWriter(io, "bench://table", Dataset.SCHEMA, options).forceLater()) {
+    try (DataWriter writer = table.newDataWriter()) {
       for (int i = 0; i < rows; i++) {
         row.setLong(0, ids[i]).setTimestampMicros(1, micros[i]).setString(2, categories[i]).setDouble(3, values[i])
             .setString(4, payloads[i]);

@@ -1,9 +1,9 @@
 package io.tidemark.bench;
 
+import io.tidemark.core.DataFile;
+import io.tidemark.core.DataWriter;
+import io.tidemark.core.Table;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.parquet.DataFileWriter;
-import io.tidemark.core.internal.parquet.WriterOptions;
-import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The cost of one small append's data file, per operation (JMH): {@code rows} rows of the benchmark
- * schema encoded into one Parquet file with Tidemark's {@link DataFileWriter} (statistics included)
+ * schema encoded into one Parquet file by a Tidemark {@link DataWriter} (statistics included)
  * and with parquet-hadoop's own writer ({@link ParquetBaseline}), both into storage that discards
  * the bytes. This is the part of a concurrent writer's commit that grows with neither the table nor
  * the other writers; the disk and the commit itself are measured by the commit workload.
@@ -32,8 +32,7 @@ public class SmallFileBenchmark {
   public int rows;
 
   private final DiscardingFileIO io = new DiscardingFileIO();
-  private final WriterOptions options = new WriterOptions(WriterOptions.defaults().targetFileSizeBytes(),
-      WriteWorkload.CODEC);
+  private final Table table = io.newTable(WriteWorkload.CODEC);
   private Record[] records;
 
   /** Generates the rows once, from the benchmark's seed. */
@@ -42,10 +41,10 @@ public class SmallFileBenchmark {
     records = Dataset.generate(rows).rows;
   }
 
-  /** Tidemark: a data file writer, the rows, finish (footer statistics into the add action). */
+  /** Tidemark: a table's data writer, the rows, finish (footer statistics into the file's description). */
   @Benchmark
-  public List<AddFile> tidemark() {
-    try (DataFileWriter writer = new DataFileWriter(io, "bench://table", Dataset.SCHEMA, options).forceLater()) {
+  public List<DataFile> tidemark() {
+    try (DataWriter writer = table.newDataWriter()) {
       for (Record r : records) {
         writer.write(r);
       }

@@ -1,14 +1,13 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.DataWriter;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.core.internal.parquet.DataFileWriter;
-import io.tidemark.core.internal.parquet.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +51,8 @@ public final class WriteBreakdown {
         ParquetBaseline.write(discard.newOutputFile("m" + a), r, a * per, (a + 1) * per, WriteWorkload.PARQUET_CODEC);
       }
     });
-    variants.put("B Tidemark DataFileWriter, in memory (encoding + stats)", dir -> {
-      FileIO io = discard;
-      for (int a = 0; a < appends; a++) {
-        try (DataFileWriter w = new DataFileWriter(io, "/mem", Dataset.SCHEMA, WriterOptions.defaults())) {
-          for (int i = a * per; i < (a + 1) * per; i++) {
-            w.write(r[i]);
-          }
-          w.finish();
-        }
-      }
+    variants.put("B Tidemark DataWriter, in memory (encoding + stats)", dir -> {
+      writeFiles(discard.newTable(TableProperties.COMPRESSION_DEFAULT), r, appends, per);
     });
     variants.put("C parquet-hadoop, local files, no fsync (the benchmark's baseline)", dir -> {
       Files.createDirectories(dir);
@@ -77,29 +68,13 @@ public final class WriteBreakdown {
             WriteWorkload.PARQUET_CODEC);
       }
     });
-    variants.put("E Tidemark DataFileWriter, local files without fsync, no commit", dir -> {
-      FileIO io = new LocalFileIO();
-      for (int a = 0; a < appends; a++) {
-        // forceLater and no commit: the files are written and closed, never forced
-        try (DataFileWriter w = new DataFileWriter(io, dir.toString(), Dataset.SCHEMA, WriterOptions.defaults())
-            .forceLater()) {
-          for (int i = a * per; i < (a + 1) * per; i++) {
-            w.write(r[i]);
-          }
-          w.finish();
-        }
-      }
+    variants.put("E Tidemark DataWriter, local files without fsync, no commit", dir -> {
+      // storage whose files are written and closed, never forced; no commit
+      writeFiles(Tables.create(new UnforcedFileIO(new LocalFileIO()), dir.toString(), Dataset.SCHEMA, Map.of()), r,
+          appends, per);
     });
-    variants.put("F Tidemark DataFileWriter, LocalFileIO (fsync), no commit", dir -> {
-      FileIO io = new LocalFileIO();
-      for (int a = 0; a < appends; a++) {
-        try (DataFileWriter w = new DataFileWriter(io, dir.toString(), Dataset.SCHEMA, WriterOptions.defaults())) {
-          for (int i = a * per; i < (a + 1) * per; i++) {
-            w.write(r[i]);
-          }
-          w.finish();
-        }
-      }
+    variants.put("F Tidemark DataWriter, LocalFileIO (fsync), no commit", dir -> {
+      writeFiles(Tables.create(new LocalFileIO(), dir.toString(), Dataset.SCHEMA, Map.of()), r, appends, per);
     });
     variants.put("G Tidemark appends with commits (the benchmark's Tidemark side)", dir -> {
       Table table = Tables.create(dir.toString(), Dataset.SCHEMA, Map.of(TableProperties.COMPRESSION, WriteWorkload.CODEC));
@@ -144,6 +119,18 @@ public final class WriteBreakdown {
       Stats.Summary c = Stats.summarize(cpuSeconds.get(name).stream().mapToDouble(Double::doubleValue).toArray());
       System.out.printf("  %-68s wall %6.3f s (%.3f – %.3f)  cpu %6.3f s (%.3f – %.3f)%n", name, s.median(), s.min(), s.max(),
           c.median(), c.min(), c.max());
+    }
+  }
+
+  /** Writes the rows through {@code appends} data writers of the table, one after another, committing nothing. */
+  private static void writeFiles(Table table, Record[] rows, int appends, int per) {
+    for (int a = 0; a < appends; a++) {
+      try (DataWriter w = table.newDataWriter()) {
+        for (int i = a * per; i < (a + 1) * per; i++) {
+          w.write(rows[i]);
+        }
+        w.finish();
+      }
     }
   }
 }
