@@ -7,7 +7,7 @@ import io.tidemark.core.internal.snapshot.TableState;
 import java.time.Instant;
 
 /**
- * What table operations (restore, delete, compaction, vacuum in {@code io.tidemark.core.ops})
+ * What table operations (restore, delete, compaction, vacuum in {@code io.tidemark.core.internal.ops})
  * need of a table: its storage, its log, its snapshots, its committer and the after-commit hook.
  * Implemented by the library's table; not meant for application code.
  */
