@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.evolve.EvolutionResult;
 import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.spec.actions.Metadata;
@@ -57,7 +56,7 @@ final class AlterCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     int placements = (first ? 1 : 0) + (after != null ? 1 : 0) + (before != null ? 1 : 0);
     if (placements > 1) {
       throw new CliException("give at most one of --first, --after and --before");

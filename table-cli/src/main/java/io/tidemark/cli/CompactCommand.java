@@ -2,7 +2,6 @@ package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.ops.Compaction;
 import io.tidemark.core.ops.CompactionResult;
 import java.util.List;
@@ -37,7 +36,7 @@ final class CompactCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     Compaction compaction = t.compact().progress(ProgressBar.forTerminal(spec.commandLine().getErr()));
     if (targetSize != null) {
       compaction = compaction.targetFileSizeBytes(targetSize);

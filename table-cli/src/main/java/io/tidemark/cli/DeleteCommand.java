@@ -2,7 +2,6 @@ package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.ops.DeleteResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ final class DeleteCommand extends BaseCommand {
     if (where.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--where must not be empty");
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     DeleteResult r = t.newDelete().where(where).commit();
     if (json) {
       ObjectNode o = Json.MAPPER.createObjectNode();

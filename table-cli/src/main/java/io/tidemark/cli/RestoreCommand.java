@@ -2,7 +2,6 @@ package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.ops.Restore;
 import io.tidemark.core.ops.RestoreResult;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class RestoreCommand extends BaseCommand {
     if (target.version != null && target.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + target.version);
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     Restore restore = t.restore();
     restore = target.version != null ? restore.toVersion(target.version) : restore.toTimestamp(target.asOf);
     RestoreResult r = restore.commit();

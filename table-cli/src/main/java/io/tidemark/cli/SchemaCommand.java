@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
@@ -37,7 +36,7 @@ final class SchemaCommand extends BaseCommand {
 
   @Override
   void run() throws Exception {
-    Table t = Tables.open(table);
+    Table t = open(table);
     Snapshot s = version == null ? t.refresh() : t.snapshot(version);
     Metadata m = s.metadata();
     PartitionSpec spec = m.defaultSpec();

@@ -3,7 +3,6 @@ package io.tidemark.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.ops.Vacuum;
 import io.tidemark.core.ops.VacuumReport;
 import java.time.Duration;
@@ -52,7 +51,7 @@ final class VacuumCommand extends BaseCommand {
       spec.commandLine().getErr().println("tidemark: warning: " + what);
       spec.commandLine().getErr().flush();
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     VacuumReport r = t.vacuum().retain(retention).force(force).dryRun(dryRun).execute();
     if (json) {
       ObjectNode o = Json.MAPPER.createObjectNode();

@@ -219,7 +219,7 @@ public final class S3FileIO implements FileIO {
 
     /** Builds the client and the file IO; closing the file IO closes the client. */
     public S3FileIO build() {
-      return new S3FileIO(ClientFactory.create(settings, System::getenv, System::getProperty), true,
+      return new S3FileIO(ClientFactory.create(settings), true,
           settings.partSize());
     }
   }

@@ -2,25 +2,35 @@ package io.tidemark.core.io;
 
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Chooses a {@link FileIO} for a table location. */
 public final class FileIOs {
   private FileIOs() {}
 
-  /**
-   * The file IO for a location: {@link LocalFileIO} for a path or a {@code file:} URI, a
-   * {@link FileIOProvider} from the classpath when one supports the scheme, and
-   * {@link HadoopFileIO} for any other scheme.
-   */
+  /** The file IO for a location with the storage's defaults; see {@link #forLocation(String, Map)}. */
   public static FileIO forLocation(String location) {
+    return forLocation(location, Map.of());
+  }
+
+  /**
+   * A new file IO for a location, owned by the caller: {@link LocalFileIO} for a path or a
+   * {@code file:} URI, a {@link FileIOProvider} from the classpath when one supports the scheme
+   * (given the options), and {@link HadoopFileIO} for any other scheme.
+   *
+   * @param options options for the storage; keys it does not read are ignored here
+   */
+  public static FileIO forLocation(String location, Map<String, String> options) {
     String scheme = schemeOf(location);
     if (scheme == null || scheme.equals("file")) {
       return new LocalFileIO();
     }
     for (FileIOProvider provider : ServiceLoader.load(FileIOProvider.class)) {
       if (provider.supports(scheme)) {
-        return provider.create(location);
+        return provider.create(location, options);
       }
     }
     try {
@@ -29,6 +39,15 @@ public final class FileIOs {
       throw new InvalidArgumentException("no file IO for '" + scheme + ":' locations on the classpath"
           + " (Hadoop FileSystem support needs the artifacts the README lists)", e);
     }
+  }
+
+  /** The option keys of every {@link FileIOProvider} on the classpath, sorted. */
+  public static Set<String> providerOptionKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (FileIOProvider provider : ServiceLoader.load(FileIOProvider.class)) {
+      keys.addAll(provider.optionKeys());
+    }
+    return keys;
   }
 
   /** The location's URI scheme in lower case, or null for a plain path (a Windows drive letter is not a scheme). */
