@@ -117,9 +117,9 @@ class S3FileIOTest {
     assertThat(log.calls("ListObjectsV2")).hasSize(3);
     List<S3Location> locations = new ArrayList<>(all.stream().map(e -> S3Location.parse(e.location())).toList());
     locations.add(S3Location.parse(root + "/many/never-existed"));
-    S3Listing.deleteAll(io.client(), locations, 100);
+    assertThat(S3Listing.deleteAll(io.client(), locations, 100)).isEmpty();
     assertThat(log.calls("DeleteObjects")).hasSize(3);
-    io.deleteAll(List.of(root + "/many/never-existed"));
+    assertThat(io.deleteFiles(List.of(root + "/many/never-existed"))).isEmpty();
     assertThat(io.list(root + "/many/", null)).isEmpty();
     io.delete(root + "/many/never-existed");
   }

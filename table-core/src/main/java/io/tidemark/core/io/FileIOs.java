@@ -1,6 +1,9 @@
 package io.tidemark.core.io;
 
 import io.tidemark.spec.error.InvalidArgumentException;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -48,6 +51,37 @@ public final class FileIOs {
       keys.addAll(provider.optionKeys());
     }
     return keys;
+  }
+
+  /**
+   * Deletes files with the storage's bulk delete when it {@linkplain SupportsBulkDelete has one},
+   * else one at a time; a file that does not exist is not an error, and one that cannot be
+   * deleted does not stop the others.
+   *
+   * @return the files that could not be deleted, each with the reason; empty when all are gone
+   * @throws IOException when a bulk delete failed as a whole
+   */
+  public static Map<String, String> deleteFiles(FileIO io, Collection<String> locations) throws IOException {
+    if (locations.isEmpty()) {
+      return Map.of();
+    }
+    if (io instanceof SupportsBulkDelete bulk) {
+      return bulk.deleteFiles(locations);
+    }
+    return deleteOneByOne(io, locations);
+  }
+
+  /** One {@link FileIO#delete} per file; failures are collected, not thrown. */
+  static Map<String, String> deleteOneByOne(FileIO io, Collection<String> locations) {
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (String location : locations) {
+      try {
+        io.delete(location);
+      } catch (IOException e) {
+        failed.put(location, StorageErrors.detail(location, e));
+      }
+    }
+    return failed;
   }
 
   /** The location's URI scheme in lower case, or null for a plain path (a Windows drive letter is not a scheme). */

@@ -3,6 +3,8 @@ package io.tidemark.core.io;
 import io.tidemark.spec.actions.TablePaths;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Where a table's files are: the one place that turns a path from the log (relative to the table,
@@ -80,5 +82,21 @@ public final class TableLocations {
   public void delete(String location) throws IOException {
     checkInside(location);
     io.delete(location);
+  }
+
+  /**
+   * Deletes files of the table, in bulk where the storage can ({@link FileIOs#deleteFiles}), after
+   * checking that every one resolves inside the table: one that does not stops the delete before
+   * anything is deleted.
+   *
+   * @return the files that could not be deleted, each with the reason; empty when all are gone
+   * @throws io.tidemark.spec.error.OutsideTableException when one resolves outside (nothing is deleted)
+   * @throws IOException when a bulk delete failed as a whole
+   */
+  public Map<String, String> deleteAll(Collection<String> locations) throws IOException {
+    for (String location : locations) {
+      checkInside(location);
+    }
+    return FileIOs.deleteFiles(io, locations);
   }
 }

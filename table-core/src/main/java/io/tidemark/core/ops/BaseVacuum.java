@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 /** Finds the files outside the retention window and deletes them (see {@link Vacuum}). */
 final class BaseVacuum implements Vacuum {
   private static final Logger LOG = LoggerFactory.getLogger(BaseVacuum.class);
+  private static final int MAX_NAMED_FAILURES = 10;
 
   private final TableContext table;
   private final Clock clock;
@@ -129,13 +131,21 @@ final class BaseVacuum implements Vacuum {
     return false;
   }
 
+  /** Deletes in bulk where the storage can; files it could not delete are named in the error. */
   private void deleteAll(List<String> locations) {
-    for (String location : locations) {
-      try {
-        table.locations().delete(location);
-      } catch (IOException e) {
-        throw new StorageException("vacuum cannot delete " + location + ": " + e.getMessage(), e);
-      }
+    Map<String, String> failed;
+    try {
+      failed = table.locations().deleteAll(locations);
+    } catch (IOException e) {
+      throw new StorageException("vacuum cannot delete the " + locations.size() + " files it found: "
+          + e.getMessage(), e);
+    }
+    if (!failed.isEmpty()) {
+      StringBuilder named = new StringBuilder();
+      failed.entrySet().stream().limit(MAX_NAMED_FAILURES).forEach(f ->
+          named.append(named.length() == 0 ? "" : "; ").append(f.getKey()).append(": ").append(f.getValue()));
+      throw new StorageException("vacuum could not delete " + failed.size() + " of " + locations.size()
+          + " files (the others are deleted): " + named + (failed.size() > MAX_NAMED_FAILURES ? "; ..." : ""), null);
     }
   }
 }

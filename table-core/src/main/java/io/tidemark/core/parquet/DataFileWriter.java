@@ -3,6 +3,7 @@ package io.tidemark.core.parquet;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
@@ -272,12 +273,11 @@ public final class DataFileWriter implements Closeable {
       }
       currentOutput.closeQuietly();
     }
-    for (String location : locations) {
-      try {
-        io.delete(location);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not delete data file {} while aborting", location, e);
-      }
+    try {
+      FileIOs.deleteFiles(io, locations).forEach((location, reason) ->
+          LOG.warn("could not delete data file {} while aborting: {}", location, reason));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not delete the {} data files written while aborting", locations.size(), e);
     }
   }
 
