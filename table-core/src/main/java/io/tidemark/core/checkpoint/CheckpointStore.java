@@ -156,7 +156,7 @@ public final class CheckpointStore {
     if (hinted.isEmpty() || hinted.get() < checkpoint.version()) {
       String hint = "{\"version\":" + checkpoint.version() + ",\"numFiles\":" + checkpoint.fileCount()
           + ",\"numManifests\":" + checkpoint.manifests().size() + "}\n";
-      try (OutputStream out = io.newOutputFile(logPrefix() + HINT).createOrOverwrite(0)) {
+      try (OutputStream out = io.newOutputFile(logPrefix() + HINT).createOrOverwrite()) {
         out.write(hint.getBytes(StandardCharsets.UTF_8));
       }
     }

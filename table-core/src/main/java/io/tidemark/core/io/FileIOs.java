@@ -84,6 +84,46 @@ public final class FileIOs {
     return failed;
   }
 
+  /**
+   * Makes content ready to be created exclusively at one of several locations in the directory
+   * of {@code nearLocation}, tried in turn: with the storage's {@link SupportsStagedCreate} when
+   * it has it, else by keeping the bytes and calling {@link FileIO#createExclusive} per attempt.
+   *
+   * @throws IOException when the content cannot be staged (nothing was created)
+   */
+  public static StagedFile stage(FileIO io, String nearLocation, byte[] content) throws IOException {
+    if (io instanceof SupportsStagedCreate staging) {
+      return staging.stage(nearLocation, content);
+    }
+    return inMemory(io, content);
+  }
+
+  /** Staged content kept in memory, each attempt an exclusive create of its own. */
+  static StagedFile inMemory(FileIO io, byte[] content) {
+    return new StagedFile() {
+      private byte[] staged = content;
+      private boolean published;
+
+      @Override
+      public boolean publish(String location) throws IOException {
+        if (published) {
+          throw new IllegalStateException("staged content was already published");
+        }
+        published = io.createExclusive(location, staged);
+        return published;
+      }
+
+      @Override
+      public boolean replace(byte[] replacement) {
+        if (published) {
+          throw new IllegalStateException("staged content was already published");
+        }
+        staged = replacement;
+        return true;
+      }
+    };
+  }
+
   /** The location's URI scheme in lower case, or null for a plain path (a Windows drive letter is not a scheme). */
   public static String schemeOf(String location) {
     int colon = location.indexOf(':');

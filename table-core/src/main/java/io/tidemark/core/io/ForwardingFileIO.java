@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * A {@link FileIO} that hands every call to another, for decorators (counting, tracing, fault
- * injection) that override only what they change. It forwards {@link #stage} and the optional
+ * injection) that override only what they change. It forwards {@link #stage} (through
+ * {@link FileIOs#stage}) and the optional
  * capabilities too ({@link SupportsBulkDelete}; when the delegate lacks it, one {@link #delete}
  * per file), so a decorated storage keeps its cheap paths. A decorator that counts or changes
  * deletes overrides {@link #deleteFiles} as well as {@link #delete}.
  */
-public abstract class ForwardingFileIO implements FileIO, SupportsBulkDelete {
+public abstract class ForwardingFileIO implements FileIO, SupportsBulkDelete, SupportsStagedCreate {
   private final FileIO delegate;
 
   /** A file IO forwarding to {@code delegate}. */
@@ -53,7 +54,7 @@ public abstract class ForwardingFileIO implements FileIO, SupportsBulkDelete {
 
   @Override
   public StagedFile stage(String nearLocation, byte[] content) throws IOException {
-    return delegate.stage(nearLocation, content);
+    return FileIOs.stage(delegate, nearLocation, content);
   }
 
   @Override

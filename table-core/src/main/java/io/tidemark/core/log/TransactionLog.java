@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
@@ -215,7 +216,7 @@ public final class TransactionLog {
    */
   public StagedFile stage(byte[] content) {
     try {
-      return io.stage(commitLocation(0), content);
+      return FileIOs.stage(io, commitLocation(0), content);
     } catch (IOException e) {
       throw new StorageException("cannot write a commit into " + tableLocation + "/" + LogFiles.LOG_DIR
           + ": " + e.getMessage(), e);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.parquet.io.PositionOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,7 @@ class ForcingTest {
     List<OutputFile> files = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       OutputFile file = io.newOutputFile(dir.resolve("f" + i).toString());
-      try (OutputStream out = file.createUnforced(0)) {
+      try (OutputStream out = ((SupportsDeferredForce) file).createUnforced()) {
         out.write(("content " + i).getBytes());
       }
       files.add(counting(file, forced));
@@ -43,7 +42,7 @@ class ForcingTest {
     List<OutputFile> files = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       OutputFile file = io.newOutputFile(dir.resolve("g" + i).toString());
-      try (OutputStream out = file.createUnforced(0)) {
+      try (OutputStream out = ((SupportsDeferredForce) file).createUnforced()) {
         out.write(1);
       }
       files.add(counting(file, forced));
@@ -60,29 +59,35 @@ class ForcingTest {
   }
 
   private static OutputFile counting(OutputFile file, Set<String> forced) {
-    return new OutputFile() {
+    class Counting implements OutputFile, SupportsDeferredForce {
       @Override
       public String location() {
         return file.location();
       }
 
       @Override
-      public PositionOutputStream create(long blockSizeHint) throws IOException {
-        return file.create(blockSizeHint);
+      public PositionOutputStream create() throws IOException {
+        return file.create();
       }
 
       @Override
-      public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        return file.createOrOverwrite(blockSizeHint);
+      public PositionOutputStream createOrOverwrite() throws IOException {
+        return file.createOrOverwrite();
+      }
+
+      @Override
+      public PositionOutputStream createUnforced() throws IOException {
+        return ((SupportsDeferredForce) file).createUnforced();
       }
 
       @Override
       public void force() throws IOException {
-        file.force();
+        ((SupportsDeferredForce) file).force();
         if (!forced.add(location())) {
           throw new AssertionError("forced twice: " + location());
         }
       }
-    };
+    }
+    return new Counting();
   }
 }
