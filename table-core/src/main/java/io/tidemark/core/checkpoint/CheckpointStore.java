@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.StorageException;
@@ -42,7 +43,7 @@ public final class CheckpointStore {
   }
 
   private String logPrefix() {
-    return tableLocation + "/" + LogFiles.LOG_DIR;
+    return TableLocations.logPrefix(tableLocation);
   }
 
   /** The full location of the checkpoint file of a version. */

@@ -5,13 +5,22 @@ import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Where a table's files are: the one place that turns a path from the log (relative to the table,
- * spec.md section 9) into a location on the table's storage, and that checks, before a data file
- * is read or anything is deleted, that the storage resolves the location inside the table.
+ * Where a table's files are: the one place that knows the table's layout ({@code _log/},
+ * {@code _manifests/}, {@code data/}, spec.md section 9), that turns a path relative to the table
+ * into a location on the table's storage, and that checks, before a data file is read or anything
+ * is deleted, that the storage resolves the location inside the table.
  */
 public final class TableLocations {
+  /** The log directory, relative to the table root. */
+  public static final String LOG_DIR = "_log";
+  /** The directory of checkpoint manifests, relative to the table root. */
+  public static final String MANIFEST_DIR = "_manifests";
+  /** The directory of data files, relative to the table root. */
+  public static final String DATA_DIR = "data";
+
   private final FileIO io;
   private final String root;
 
@@ -24,6 +33,42 @@ public final class TableLocations {
   public TableLocations(FileIO io, String location) {
     this.io = io;
     this.root = io.tableRoot(location);
+  }
+
+  /**
+   * The location of a path relative to a table root, unchecked: the one place locations are
+   * joined. The path is appended literally (spec.md section 9); use {@link #resolve} to check it.
+   */
+  public static String locationOf(String root, String relativePath) {
+    return root + "/" + relativePath;
+  }
+
+  /** The prefix that lists the log of the table at {@code root}: {@code <root>/_log/}. */
+  public static String logPrefix(String root) {
+    return locationOf(root, LOG_DIR + "/");
+  }
+
+  /** The prefix that lists the manifests of the table at {@code root}: {@code <root>/_manifests/}. */
+  public static String manifestPrefix(String root) {
+    return locationOf(root, MANIFEST_DIR + "/");
+  }
+
+  /** The prefix that lists the data files of the table at {@code root}: {@code <root>/data/}. */
+  public static String dataPrefix(String root) {
+    return locationOf(root, DATA_DIR + "/");
+  }
+
+  /**
+   * The directory, relative to the root, of a partition's data files: {@code data/<partition path>},
+   * or {@code data} for an unpartitioned table (an empty partition path).
+   */
+  public static String dataDirectory(String partitionPath) {
+    return partitionPath.isEmpty() ? DATA_DIR : DATA_DIR + "/" + partitionPath;
+  }
+
+  /** A new file's path, relative to the root, in a directory relative to it: {@code <dir>/<uuid>.parquet}. */
+  public static String newParquetFile(String directory) {
+    return directory + "/" + UUID.randomUUID() + ".parquet";
   }
 
   /** The table root, without trailing slash. */
@@ -39,7 +84,7 @@ public final class TableLocations {
    */
   public String resolve(String relativePath) {
     TablePaths.checkRelative(relativePath);
-    return root + "/" + relativePath;
+    return locationOf(root, relativePath);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
@@ -50,7 +51,7 @@ public final class TransactionLog {
 
   /** The full location of a commit file. */
   public String commitLocation(long version) {
-    return tableLocation + "/" + LogFiles.commitPath(version);
+    return TableLocations.locationOf(tableLocation, LogFiles.commitPath(version));
   }
 
   /**
@@ -61,7 +62,7 @@ public final class TransactionLog {
    * @throws MissingCommitException when a version between the known one and the newest is missing
    */
   public long latestVersion(long knownVersion) {
-    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(tableLocation);
     String startAfter = knownVersion >= 0 ? commitLocation(knownVersion) : null;
     List<FileEntry> entries;
     try {
@@ -149,7 +150,7 @@ public final class TransactionLog {
    * @throws StorageException when the log cannot be listed
    */
   public LogListing list() {
-    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(tableLocation);
     NavigableSet<Long> commitVersions = new TreeSet<>();
     NavigableSet<Long> checkpointVersions = new TreeSet<>();
     try {
@@ -218,7 +219,7 @@ public final class TransactionLog {
     try {
       return FileIOs.stage(io, commitLocation(0), content);
     } catch (IOException e) {
-      throw new StorageException("cannot write a commit into " + tableLocation + "/" + LogFiles.LOG_DIR
+      throw new StorageException("cannot write a commit into " + TableLocations.logPrefix(tableLocation)
           + ": " + e.getMessage(), e);
     }
   }

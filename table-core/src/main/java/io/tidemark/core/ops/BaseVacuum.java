@@ -3,6 +3,7 @@ package io.tidemark.core.ops;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
@@ -97,9 +98,9 @@ final class BaseVacuum implements Vacuum {
   /** Files under data/ that no retained version references, modified before the cutoff. */
   private List<FileEntry> unreferencedData(Set<String> referenced, long cutoff) {
     String root = table.location() + "/";
-    String prefix = root + "data/";
+    String prefix = TableLocations.dataPrefix(table.location());
     // a data/ that is a link out of the table is not listed at all (the listing follows no link below it)
-    table.locations().checkInside(root + "data");
+    table.locations().checkInside(TableLocations.locationOf(table.location(), TableLocations.DATA_DIR));
     List<FileEntry> out = new ArrayList<>();
     try {
       for (FileEntry e : table.io().list(prefix, null)) {

@@ -1,10 +1,10 @@
 package io.tidemark.core.ops;
 
 import io.tidemark.core.checkpoint.CheckpointStore;
-import io.tidemark.core.checkpoint.ManifestFiles;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.checkpoint.ManifestEntry;
@@ -39,7 +39,7 @@ final class LogRetention {
 
   LogRetention(TableContext table, long oldestRetained, boolean expireLog) {
     this.table = table;
-    String prefix = table.location() + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(table.location());
     try {
       for (FileEntry e : table.io().list(prefix, null)) {
         long commit = LogFiles.parseCommitVersion(e.name());
@@ -93,7 +93,7 @@ final class LogRetention {
       });
     }
     String root = table.location() + "/";
-    String prefix = root + ManifestFiles.DIRECTORY + "/";
+    String prefix = TableLocations.manifestPrefix(table.location());
     List<String> out = new ArrayList<>();
     try {
       for (FileEntry e : table.io().list(prefix, null)) {

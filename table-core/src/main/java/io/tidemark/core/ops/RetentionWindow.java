@@ -3,6 +3,7 @@ package io.tidemark.core.ops;
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.core.log.LogFiles;
 import io.tidemark.core.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
@@ -72,7 +73,7 @@ final class RetentionWindow {
 
   /** The oldest version from which every commit file up to the newest exists. */
   private long lowestContiguousVersion() {
-    String prefix = table.location() + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(table.location());
     TreeSet<Long> versions = new TreeSet<>();
     try {
       List<FileEntry> entries = table.io().list(prefix, null);

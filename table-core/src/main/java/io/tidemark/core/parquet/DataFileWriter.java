@@ -5,6 +5,7 @@ import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -338,8 +338,8 @@ public final class DataFileWriter implements Closeable {
     if (!directoryChecked) {
       checkDirectoryInside();
     }
-    currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
-    currentLocation = tableLocation + "/" + currentPath;
+    currentPath = TableLocations.newParquetFile(directory);
+    currentLocation = TableLocations.locationOf(tableLocation, currentPath);
     io.tidemark.core.io.OutputFile file = io.newOutputFile(currentLocation);
     currentOutput = new SizeTrackingOutputFile(file, forceLater);
     locations.add(currentLocation);
@@ -391,7 +391,7 @@ public final class DataFileWriter implements Closeable {
 
   /** Refuses to write through a symbolic link (or anything else) that leads out of the table. */
   private void checkDirectoryInside() {
-    String location = tableLocation + "/" + directory;
+    String location = TableLocations.locationOf(tableLocation, directory);
     try {
       io.checkWithin(tableLocation, location);
     } catch (IOException e) {
