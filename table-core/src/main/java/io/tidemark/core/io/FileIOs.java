@@ -78,7 +78,7 @@ public final class FileIOs {
       try {
         io.delete(location);
       } catch (IOException e) {
-        failed.put(location, StorageErrors.detail(location, e));
+        failed.put(location, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
       }
     }
     return failed;

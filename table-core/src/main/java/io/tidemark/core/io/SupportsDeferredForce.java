@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A capability of an {@link OutputFile}: writing without making the content durable on close,
- * and forcing it later, so that a writer forces many files side by side (see {@link Forcing}) or
- * beside other work. Found with {@code instanceof}; a file without it is durable once its stream
+ * and forcing it later, so that a writer forces many files side by side (a file system flushes
+ * concurrent requests together) or beside other work. Found with {@code instanceof}; a file without it is durable once its stream
  * is closed.
  */
 public interface SupportsDeferredForce {

@@ -32,7 +32,8 @@ class BulkDeleteTest {
       }
     };
     Map<String, String> failed = FileIOs.deleteFiles(io, files);
-    assertThat(failed).containsExactly(Map.entry(files.get(1), "permission denied"));
+    assertThat(failed).containsOnlyKeys(files.get(1));
+    assertThat(failed.get(files.get(1))).endsWith("permission denied");
     assertThat(deleted).containsExactly(files.get(0), files.get(2), files.get(3));
     assertThat(Files.exists(Path.of(files.get(1)))).isTrue();
     assertThat(Files.exists(Path.of(files.get(3)))).isFalse();
