@@ -12,7 +12,7 @@ import io.tidemark.core.evolve.Evolution;
 import io.tidemark.core.evolve.UpdatePartitionSpec;
 import io.tidemark.core.evolve.UpdateSchema;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.log.Commit;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.ops.Compaction;

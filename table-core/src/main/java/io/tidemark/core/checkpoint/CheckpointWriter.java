@@ -2,7 +2,7 @@ package io.tidemark.core.checkpoint;
 
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;

@@ -4,7 +4,7 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.InputFile;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.parquet.DataFileReader;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;

@@ -1,7 +1,7 @@
 package io.tidemark.core.commit;
 
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.log.TransactionLog;
 import io.tidemark.core.snapshot.TableState;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.tidemark.core.log;
 
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import java.util.regex.Pattern;
 
 /** Names of the files in {@code _log/}. */

@@ -2,8 +2,8 @@ package io.tidemark.core.ops;
 
 import io.tidemark.core.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.StorageErrors;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

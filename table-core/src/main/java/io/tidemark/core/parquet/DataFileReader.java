@@ -4,7 +4,7 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.io.InputFile;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.Schema;

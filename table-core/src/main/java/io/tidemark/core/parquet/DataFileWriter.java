@@ -4,8 +4,8 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
-import io.tidemark.core.io.StorageErrors;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
@@ -318,7 +318,7 @@ public final class DataFileWriter implements Closeable {
 
   /**
    * The files created since {@link #forceLater()}, which must be forced ({@link
-   * io.tidemark.core.io.Forcing}) before a commit names them.
+   * io.tidemark.core.internal.io.Forcing}) before a commit names them.
    */
   public List<io.tidemark.core.io.OutputFile> unforcedFiles() {
     return Collections.unmodifiableList(new ArrayList<>(unforced));

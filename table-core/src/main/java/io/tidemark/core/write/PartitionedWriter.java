@@ -3,7 +3,7 @@ package io.tidemark.core.write;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.OutputFile;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.parquet.DataFileWriter;
 import io.tidemark.core.parquet.WriterOptions;
 import io.tidemark.spec.actions.AddFile;

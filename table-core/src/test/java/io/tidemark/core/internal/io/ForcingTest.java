@@ -1,8 +1,12 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.PositionOutputStream;
+import io.tidemark.core.io.SupportsDeferredForce;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
+import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.actions.TablePaths;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;

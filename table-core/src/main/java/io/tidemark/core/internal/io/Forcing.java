@@ -1,5 +1,7 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
+import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.SupportsDeferredForce;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
