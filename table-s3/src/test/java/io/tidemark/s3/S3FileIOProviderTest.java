@@ -28,11 +28,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @ExtendWith(S3Extension.class)
 class S3FileIOProviderTest {
   @Test
-  void tablesOpenAndCreateByS3LocationWithTheEndpointFromTableOptions(S3TestEnv env) {
-    Map<String, String> saved = new HashMap<>();
-    env.sdkSystemProperties().forEach((k, v) -> saved.put(k, System.setProperty(k, v))); // credentials only
+  void tablesOpenAndCreateByS3LocationWithTheEndpointFromTableOptions(S3TestEnv env) throws Exception {
     TableOptions options = TableOptions.of(env.tableOptions());
-    try {
+    try (AutoCloseable credentials = env.useSdkSystemProperties()) {
       String location = env.newPrefix() + "/t";
       try (FileIO io = FileIOs.forLocation(location, options.asMap());
           FileIO other = FileIOs.forLocation(location.replaceFirst("^s3:", "s3a:"), options.asMap())) {
@@ -48,16 +46,6 @@ class S3FileIOProviderTest {
       try (Table viaS3a = Tables.open(location.replaceFirst("^s3:", "s3a:"), options)) {
         assertThat(viaS3a.refresh().version()).isEqualTo(1);
       }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    } finally {
-      saved.forEach((k, v) -> {
-        if (v == null) {
-          System.clearProperty(k);
-        } else {
-          System.setProperty(k, v);
-        }
-      });
     }
   }
 
@@ -84,6 +72,18 @@ class S3FileIOProviderTest {
     assertThat(hostAndPath(S3FileIO.builder().region("us-east-1").endpoint(URI.create("http://minio.local:9000"))
         .pathStyle(false))).isEqualTo("bucket-a.minio.local/some/key");
     assertThat(hostAndPath(S3FileIO.builder().region("eu-west-1"))).isEqualTo("bucket-a.s3.eu-west-1.amazonaws.com/some/key");
+  }
+
+  @Test
+  void endpointPathStyleAndRegionOptionsReachTheClient() {
+    Map<String, String> options = Map.of(S3FileIOProvider.ENDPOINT, "http://minio.local:9000",
+        S3FileIOProvider.REGION, "eu-west-3");
+    assertThat(hostAndPath(S3FileIOProvider.builder(options))).isEqualTo("minio.local/bucket-a/some/key");
+    Map<String, String> virtualHost = new HashMap<>(options);
+    virtualHost.put(S3FileIOProvider.PATH_STYLE, "false");
+    assertThat(hostAndPath(S3FileIOProvider.builder(virtualHost))).isEqualTo("bucket-a.minio.local/some/key");
+    assertThat(hostAndPath(S3FileIOProvider.builder(Map.of(S3FileIOProvider.REGION, "eu-west-3"))))
+        .isEqualTo("bucket-a.s3.eu-west-3.amazonaws.com/some/key");
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
@@ -34,23 +33,16 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 @ExtendWith(S3Extension.class)
 class S3TableOptionsTest {
-  private final Map<String, String> saved = new HashMap<>();
+  private AutoCloseable credentials;
 
   @BeforeEach
   void credentialsAsTheSdkFindsThem(S3TestEnv env) {
-    // the test server's throwaway keys for the SDK's default chain; nothing of Tidemark's
-    env.sdkSystemProperties().forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
+    credentials = env.useSdkSystemProperties(); // the test server's throwaway keys; nothing of Tidemark's
   }
 
   @AfterEach
-  void restore() {
-    saved.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
+  void restore() throws Exception {
+    credentials.close();
   }
 
   @Test

@@ -144,6 +144,22 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
   }
 
   /**
+   * Sets {@link #sdkSystemProperties()} for the AWS SDK's default credential chain in this JVM, as
+   * test set-up; closing puts back what was there.
+   */
+  public AutoCloseable useSdkSystemProperties() {
+    Map<String, String> saved = new HashMap<>();
+    sdkSystemProperties().forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
+    return () -> saved.forEach((k, v) -> {
+      if (v == null) {
+        System.clearProperty(k);
+      } else {
+        System.setProperty(k, v);
+      }
+    });
+  }
+
+  /**
    * The table options that reach this endpoint ({@code s3.endpoint}, {@code s3.path-style}), as
    * a table opened by location in this or another JVM takes them.
    */
