@@ -47,6 +47,7 @@ final class BaseTable implements Table, TableContext {
   private final String location;
   private final TableLocations locations;
   private final TransactionLog log;
+  private final ManifestCache manifests;
   private final SnapshotLoader loader;
   private final Committer committer;
   private final CheckpointWriter checkpointWriter;
@@ -57,7 +58,7 @@ final class BaseTable implements Table, TableContext {
     this.location = location;
     this.locations = new TableLocations(io, location);
     this.log = new TransactionLog(io, location, options.size(TableOptions.COMMIT_CACHE_BYTES));
-    ManifestCache manifests = new ManifestCache(io, location, options.size(TableOptions.MANIFEST_CACHE_BYTES));
+    this.manifests = new ManifestCache(io, location, options.size(TableOptions.MANIFEST_CACHE_BYTES));
     CheckpointStore checkpoints = new CheckpointStore(io, location);
     this.loader = new SnapshotLoader(log, checkpoints, manifests, location,
         options.size(TableOptions.SNAPSHOT_CACHE_FILES));
@@ -257,10 +258,15 @@ final class BaseTable implements Table, TableContext {
     return entries;
   }
 
-  /** Closes the file IO when the table made it; a file IO the caller passed in stays open. */
+  /**
+   * Drops the caches and closes the file IO when the table made it; a file IO the caller passed in
+   * stays open.
+   */
   @Override
   public void close() {
-    loader.forget();
+    loader.clear();
+    log.clearCache();
+    manifests.clear();
     if (ownsIo) {
       try {
         io.close();

@@ -49,6 +49,11 @@ public final class TransactionLog {
         .build();
   }
 
+  /** Drops every parsed commit kept in memory (the table is being closed). */
+  public void clearCache() {
+    commits.invalidateAll();
+  }
+
   /** The full location of a commit file. */
   public String commitLocation(long version) {
     return TableLocations.locationOf(tableLocation, LogFiles.commitPath(version));

@@ -124,6 +124,12 @@ public final class SnapshotLoader {
     latest.set(null);
   }
 
+  /** Drops every snapshot held, the latest and the older ones (the table is being closed). */
+  public void clear() {
+    forget();
+    older.invalidateAll();
+  }
+
   /**
    * Like {@link #forget()}, and stops using checkpoints that list these manifests, found gone.
    */
