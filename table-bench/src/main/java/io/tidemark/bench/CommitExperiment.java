@@ -7,6 +7,7 @@ import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.StagedFile;
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -101,7 +102,7 @@ public final class CommitExperiment {
 
     @Override
     public StagedFile stage(String nearLocation, byte[] content) throws IOException {
-      StagedFile staged = delegate().stage(nearLocation, content);
+      StagedFile staged = FileIOs.stage(delegate(), nearLocation, content);
       return new StagedFile() {
         @Override
         public boolean publish(String location) throws IOException {

@@ -35,7 +35,7 @@ final class DiscardingFileIO implements FileIO {
   }
 
   @Override
-  public OutputFile newOutputFile(String location) {
+  public Sink newOutputFile(String location) {
     return new Sink(location);
   }
 
@@ -71,8 +71,18 @@ final class DiscardingFileIO implements FileIO {
     kept.remove(location);
   }
 
-  /** An output file whose stream only counts. */
-  record Sink(String location) implements OutputFile {
+  /** An output file whose stream only counts, for Tidemark's writers and for Parquet's. */
+  record Sink(String location) implements OutputFile, org.apache.parquet.io.OutputFile {
+    @Override
+    public io.tidemark.core.io.PositionOutputStream create() {
+      return counting(new CountingStream());
+    }
+
+    @Override
+    public io.tidemark.core.io.PositionOutputStream createOrOverwrite() {
+      return counting(new CountingStream());
+    }
+
     @Override
     public PositionOutputStream create(long blockSizeHint) {
       return new CountingStream();
@@ -81,6 +91,40 @@ final class DiscardingFileIO implements FileIO {
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) {
       return new CountingStream();
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return location;
+    }
+
+    private static io.tidemark.core.io.PositionOutputStream counting(CountingStream out) {
+      return new io.tidemark.core.io.PositionOutputStream() {
+        @Override
+        public long getPos() {
+          return out.getPos();
+        }
+
+        @Override
+        public void write(int b) {
+          out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          out.write(b, off, len);
+        }
+      };
     }
   }
 

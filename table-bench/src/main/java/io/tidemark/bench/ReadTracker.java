@@ -129,17 +129,68 @@ final class ReadTracker {
     }
   }
 
-  private final class TrackedInput extends Tracked implements io.tidemark.core.io.InputFile {
-    private final String location;
+  /** A table's input file whose reads are counted, as {@link Tracked} counts a Parquet one. */
+  private final class TrackedInput implements io.tidemark.core.io.InputFile {
+    private final io.tidemark.core.io.InputFile delegate;
+    private final String key;
 
     TrackedInput(io.tidemark.core.io.InputFile delegate) {
-      super(delegate, key(delegate.location()));
-      this.location = delegate.location();
+      this.delegate = delegate;
+      this.key = key(delegate.location());
     }
 
     @Override
     public String location() {
-      return location;
+      return delegate.location();
+    }
+
+    @Override
+    public long getLength() throws IOException {
+      return delegate.getLength();
+    }
+
+    @Override
+    public io.tidemark.core.io.SeekableInputStream newStream() throws IOException {
+      io.tidemark.core.io.SeekableInputStream in = delegate.newStream();
+      opened(key);
+      return new io.tidemark.core.io.SeekableInputStream() {
+        @Override
+        public long getPos() throws IOException {
+          return in.getPos();
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+          in.seek(newPos);
+        }
+
+        @Override
+        public int read() throws IOException {
+          long pos = in.getPos();
+          int b = in.read();
+          recordRead(key, pos, b < 0 ? 0 : 1);
+          return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          long pos = in.getPos();
+          int n = in.read(b, off, len);
+          recordRead(key, pos, n);
+          return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+          in.close();
+        }
+      };
+    }
+  }
+
+  private void recordRead(String key, long from, long n) {
+    if (n > 0) {
+      bytesRead(key, from, from + n);
     }
   }
 
@@ -165,9 +216,7 @@ final class ReadTracker {
     }
 
     private void record(long from, long n) {
-      if (n > 0) {
-        bytesRead(key, from, from + n);
-      }
+      recordRead(key, from, n);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
 import io.tidemark.core.UpdateSchema;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.types.SchemaDdl;
 import io.tidemark.spec.types.Type;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class AlterCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     int placements = (first ? 1 : 0) + (after != null ? 1 : 0) + (before != null ? 1 : 0);
     if (placements > 1) {
       throw new CliException("give at most one of --first, --after and --before");

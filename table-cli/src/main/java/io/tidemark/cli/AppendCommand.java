@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.CommitResult;
-import io.tidemark.core.Tables;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ final class AppendCommand extends BaseCommand {
 
   @Override
   void run() throws Exception {
-    CommitResult result = CsvAppender.append(Tables.open(table), csv, mergeSchema);
+    CommitResult result = CsvAppender.append(open(table), csv, mergeSchema);
     if (result == null) {
       out().println("no data rows in " + csv + "; nothing was committed");
       return;

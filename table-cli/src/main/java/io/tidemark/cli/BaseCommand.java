@@ -1,7 +1,16 @@
 package io.tidemark.cli;
 
+import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
+import io.tidemark.core.Tables;
 import io.tidemark.s3.S3FileIOProvider;
+import io.tidemark.spec.partition.PartitionSpec;
+import io.tidemark.spec.types.Schema;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +33,9 @@ abstract class BaseCommand implements Callable<Integer> {
       description = "For s3:// tables: path-style addressing (default: on when a custom endpoint is set).")
   Boolean s3PathStyle;
 
+  /** Tables this command opened or created, closed when it ends. */
+  private final List<Table> tables = new ArrayList<>();
+
   /** Does the work; output goes to {@link #out()}, failures are thrown. */
   abstract void run() throws Exception;
 
@@ -31,12 +43,6 @@ abstract class BaseCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     try {
       Logging.configure(ErrorHandler.verbose(spec.root().commandLine().getParseResult()));
-      if (s3Endpoint != null) {
-        System.setProperty(S3FileIOProvider.ENDPOINT_PROPERTY, s3Endpoint);
-      }
-      if (s3PathStyle != null) {
-        System.setProperty(S3FileIOProvider.PATH_STYLE_PROPERTY, s3PathStyle.toString());
-      }
       run();
       return 0;
     } catch (VirtualMachineError e) {
@@ -44,7 +50,53 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (Error e) {
       throw new UnexpectedError(e);
     } finally {
-      out().flush();
+      try {
+        closeTables();
+      } finally {
+        out().flush();
+      }
+    }
+  }
+
+  /** The table options the command line gives: the S3 flags. */
+  TableOptions options() {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (s3Endpoint != null) {
+      options.put(S3FileIOProvider.ENDPOINT, s3Endpoint);
+    }
+    if (s3PathStyle != null) {
+      options.put(S3FileIOProvider.PATH_STYLE, s3PathStyle.toString());
+    }
+    return TableOptions.of(options);
+  }
+
+  /** Opens a table with the command line's options; it is closed when the command ends. */
+  Table open(String location) {
+    return closedAtEnd(Tables.open(location, options()));
+  }
+
+  /** Creates a table with the command line's options; it is closed when the command ends. */
+  Table create(String location, Schema schema, PartitionSpec spec, Map<String, String> properties) {
+    return closedAtEnd(Tables.create(location, schema, spec, properties, options()));
+  }
+
+  private Table closedAtEnd(Table table) {
+    tables.add(table);
+    return table;
+  }
+
+  private void closeTables() {
+    RuntimeException failure = null;
+    for (Table t : tables) {
+      try {
+        t.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    tables.clear();
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +14,7 @@ final class CheckpointCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     long version = t.checkpoint();
     out().println("wrote checkpoint of version " + version + " of " + t.location()
         + " (" + t.refresh().dataFiles().size() + " data files)");

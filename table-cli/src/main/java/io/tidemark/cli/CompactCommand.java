@@ -37,7 +37,7 @@ final class CompactCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     Compaction compaction = t.compact().progress(ProgressBar.forTerminal(spec.commandLine().getErr()));
     if (targetSize != null) {
       compaction = compaction.targetFileSizeBytes(targetSize);

@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
@@ -45,7 +44,7 @@ final class CreateCommand extends BaseCommand {
     Schema parsed = SchemaDdl.parse(schema);
     PartitionSpec spec = partitionBy == null || partitionBy.isBlank() ? PartitionSpec.unpartitioned()
         : PartitionSpec.parse(parsed, partitionBy);
-    Table created = Tables.create(table, parsed, spec, properties);
+    Table created = create(table, parsed, spec, properties);
     out().println("created table at " + created.location() + " (version " + created.currentSnapshot().version() + ")");
   }
 }

@@ -31,7 +31,7 @@ final class DeleteCommand extends BaseCommand {
     if (where.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--where must not be empty");
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     DeleteResult r = t.newDelete().where(where).commit();
     if (json) {
       ObjectNode o = Json.MAPPER.createObjectNode();

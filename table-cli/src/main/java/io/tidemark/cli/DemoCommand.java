@@ -4,9 +4,9 @@ import io.tidemark.core.AppendWriter;
 import io.tidemark.core.CommitResult;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.TableAlreadyExistsException;
+import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import java.io.PrintWriter;
@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +35,7 @@ final class DemoCommand extends BaseCommand {
     Schema schema = SchemaDdl.parse(SCHEMA);
     Table table;
     try {
-      table = Tables.create(where.toString(), schema);
+      table = create(where.toString(), schema, PartitionSpec.unpartitioned(), Map.of());
     } catch (TableAlreadyExistsException e) {
       throw new CliException(where + " already holds a table; give a directory without one,"
           + " or no DIR to use a new temporary directory", e);

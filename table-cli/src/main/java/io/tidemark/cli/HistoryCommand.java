@@ -1,6 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +18,7 @@ final class HistoryCommand extends BaseCommand {
 
   @Override
   void run() {
-    var history = Tables.open(table).history();
+    var history = open(table).history();
     if (json) {
       HistoryPrinter.printJson(history, out());
     } else {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.PlanMetrics;
 import io.tidemark.core.Scan;
 import io.tidemark.core.ScanPlan;
-import io.tidemark.core.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,7 @@ final class PlanCommand extends BaseCommand {
 
   @Override
   void run() {
-    Scan scan = Tables.open(table).newScan();
+    Scan scan = open(table).newScan();
     if (version != null) {
       scan = scan.asOfVersion(version);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.CommitResult;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.UpdateProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ final class PropertiesCommand extends BaseCommand {
 
   @Override
   void run() {
-    Table t = Tables.open(table);
+    Table t = open(table);
     if (action == null) {
       show(version == null ? t.refresh() : t.snapshot(version));
       return;

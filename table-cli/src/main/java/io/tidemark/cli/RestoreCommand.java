@@ -45,7 +45,7 @@ final class RestoreCommand extends BaseCommand {
     if (target.version != null && target.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + target.version);
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     Restore restore = t.restore();
     restore = target.version != null ? restore.toVersion(target.version) : restore.toTimestamp(target.asOf);
     RestoreResult r = restore.commit();

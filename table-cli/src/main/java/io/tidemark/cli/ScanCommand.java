@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Scan;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.error.MissingDataFileException;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +77,7 @@ final class ScanCommand extends BaseCommand {
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
     }
-    Scan scan = Tables.open(table).newScan();
+    Scan scan = open(table).newScan();
     if (at != null && at.version != null) {
       scan = scan.asOfVersion(at.version);
     } else if (at != null && at.asOf != null) {

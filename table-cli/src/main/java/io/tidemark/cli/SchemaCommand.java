@@ -6,6 +6,7 @@ import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.ListType;
@@ -37,7 +38,7 @@ final class SchemaCommand extends BaseCommand {
 
   @Override
   void run() throws Exception {
-    Table t = Tables.open(table);
+    Table t = open(table);
     Snapshot s = version == null ? t.refresh() : t.snapshot(version);
     TableMetadata m = s.metadata();
     PartitionSpec spec = m.defaultSpec();

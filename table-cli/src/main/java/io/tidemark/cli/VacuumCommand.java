@@ -52,7 +52,7 @@ final class VacuumCommand extends BaseCommand {
       spec.commandLine().getErr().println("tidemark: warning: " + what);
       spec.commandLine().getErr().flush();
     }
-    Table t = Tables.open(table);
+    Table t = open(table);
     VacuumReport r = t.vacuum().retain(retention).force(force).dryRun(dryRun).execute();
     if (json) {
       ObjectNode o = Json.MAPPER.createObjectNode();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.s3.S3Extension;
-import io.tidemark.s3.S3FileIOProvider;
 import io.tidemark.s3.S3TestEnv;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -55,8 +54,6 @@ class S3CommandsTest {
         System.setProperty(k, v);
       }
     });
-    System.clearProperty(S3FileIOProvider.ENDPOINT_PROPERTY);
-    System.clearProperty(S3FileIOProvider.PATH_STYLE_PROPERTY);
   }
 
   /** The command's arguments with the test server's endpoint options. */

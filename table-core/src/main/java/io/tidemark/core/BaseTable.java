@@ -15,7 +15,12 @@ import io.tidemark.core.internal.ops.Operations;
 import io.tidemark.core.internal.snapshot.SnapshotLoader;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.Compaction;
+import io.tidemark.core.Delete;
+import io.tidemark.core.Overwrite;
+import io.tidemark.core.Restore;
+import io.tidemark.core.Vacuum;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.checkpoint.Checkpoint;
@@ -33,25 +38,28 @@ import org.slf4j.LoggerFactory;
  */
 final class BaseTable implements Table, TableContext {
   private static final Logger LOG = LoggerFactory.getLogger(BaseTable.class);
-  private static final long COMMIT_CACHE_BYTES = Long.getLong("tidemark.cache.commits.bytes", 64L << 20);
-  private static final long MANIFEST_CACHE_BYTES = Long.getLong("tidemark.cache.manifests.bytes", 256L << 20);
 
   private final FileIO io;
+  /** True when the table made its file IO from its location, and so closes it. */
+  private final boolean ownsIo;
   private final String location;
   private final TableLocations locations;
   private final TransactionLog log;
+  private final ManifestCache manifests;
   private final SnapshotLoader loader;
   private final Committer committer;
   private final CheckpointWriter checkpointWriter;
 
-  BaseTable(FileIO io, String location) {
+  BaseTable(FileIO io, boolean ownsIo, String location, TableOptions options) {
     this.io = io;
+    this.ownsIo = ownsIo;
     this.location = location;
     this.locations = new TableLocations(io, location);
-    this.log = new TransactionLog(io, location, COMMIT_CACHE_BYTES);
-    ManifestCache manifests = new ManifestCache(io, location, MANIFEST_CACHE_BYTES);
+    this.log = new TransactionLog(io, location, options.size(TableOptions.COMMIT_CACHE_BYTES));
+    this.manifests = new ManifestCache(io, location, options.size(TableOptions.MANIFEST_CACHE_BYTES));
     CheckpointStore checkpoints = new CheckpointStore(io, location);
-    this.loader = new SnapshotLoader(log, checkpoints, manifests, location);
+    this.loader = new SnapshotLoader(log, checkpoints, manifests, location,
+        options.size(TableOptions.SNAPSHOT_CACHE_FILES));
     this.committer = new Committer(log, loader, location);
     this.checkpointWriter = new CheckpointWriter(io, location, manifests, checkpoints);
   }
@@ -246,6 +254,24 @@ final class BaseTable implements Table, TableContext {
           info.blindAppend(), info.engineInfo()));
     }
     return entries;
+  }
+
+  /**
+   * Drops the caches and closes the file IO when the table made it; a file IO the caller passed in
+   * stays open.
+   */
+  @Override
+  public void close() {
+    loader.clear();
+    log.clearCache();
+    manifests.clear();
+    if (ownsIo) {
+      try {
+        io.close();
+      } catch (IOException e) {
+        throw new StorageException("cannot close the storage of " + location + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.tidemark.core.internal.checkpoint.CheckpointSettings;
 import io.tidemark.core.internal.commit.RetryPolicy;
 import io.tidemark.core.internal.parquet.WriterOptions;
 import io.tidemark.spec.error.InvalidArgumentException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -80,14 +81,19 @@ final class PropertyRules {
    * fewest edits away from it, or null when none is close.
    */
   private static String closest(String key) {
-    for (String name : new TreeSet<>(TableProperties.names())) {
+    return closest(key, TableProperties.names());
+  }
+
+  /** Of {@code names}: the one ending with {@code .key}, else the one fewest edits away, or null when none is close. */
+  static String closest(String key, Collection<String> names) {
+    for (String name : new TreeSet<>(names)) {
       if (name.endsWith("." + key)) {
         return name;
       }
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String name : new TreeSet<>(TableProperties.names())) {
+    for (String name : new TreeSet<>(names)) {
       int d = distance(key, name);
       if (d < bestDistance) {
         best = name;

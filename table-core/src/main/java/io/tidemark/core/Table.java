@@ -7,15 +7,17 @@ import java.util.List;
 
 /**
  * A Tidemark table. Thread-safe: one instance may be shared by every thread of a service; each
- * writer and scan it hands out belongs to one thread.
+ * writer and scan it hands out belongs to one thread. Close it when done: a table opened by
+ * location closes the storage client it made; one given a {@link FileIO} leaves it to the caller.
  *
  * <pre>{@code
- * Table t = Tables.create("/data/events", schema);
- * try (AppendWriter w = t.newAppend()) { w.write(record); w.commit(); }
- * try (CloseableIterable<Record> rows = t.newScan().select("id").records()) { ... }
+ * try (Table t = Tables.create("/data/events", schema)) {
+ *   try (AppendWriter w = t.newAppend()) { w.write(record); w.commit(); }
+ *   try (CloseableIterable<Record> rows = t.newScan().select("id").records()) { ... }
+ * }
  * }</pre>
  */
-public interface Table {
+public interface Table extends AutoCloseable {
   /** The table's root location. */
   String location();
 
@@ -138,4 +140,14 @@ public interface Table {
    * The properties of a snapshot are in {@code snapshot.metadata().properties()}.
    */
   UpdateProperties updateProperties();
+
+  /**
+   * Releases what this table object made: the file IO (and its clients) when the table was opened
+   * or created by location, never a file IO the caller passed in. Writers, scans and tasks of a
+   * closed table must not be used. Closing twice does nothing more.
+   *
+   * @throws io.tidemark.spec.error.StorageException when the storage fails to close
+   */
+  @Override
+  void close();
 }

@@ -10,9 +10,11 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.UnsupportedFeatureException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Creates and opens tables. A location is a local path, a {@code file:} or {@code hdfs:} URI, or
@@ -41,10 +43,10 @@ public final class Tables {
    *     known one) or an invalid value
    */
   public static Table create(String location, Schema schema, Map<String, String> properties) {
-    return create(FileIOs.forLocation(checkNotEmpty(location)), location, schema, properties);
+    return create(location, schema, PartitionSpec.unpartitioned(), properties);
   }
 
-  /** Creates an empty, unpartitioned table on the given storage. */
+  /** Creates an empty, unpartitioned table on the given storage, which the table does not close. */
   public static Table create(FileIO io, String location, Schema schema, Map<String, String> properties) {
     return create(io, location, schema, PartitionSpec.unpartitioned(), properties);
   }
@@ -55,12 +57,40 @@ public final class Tables {
    * written to one set of files per partition, and filters on the source columns prune them.
    */
   public static Table create(String location, Schema schema, PartitionSpec spec, Map<String, String> properties) {
-    return create(FileIOs.forLocation(checkNotEmpty(location)), location, schema, spec, properties);
+    return create(location, schema, spec, properties, TableOptions.defaults());
   }
 
-  /** Creates an empty, partitioned table on the given storage. */
+  /**
+   * Creates an empty table with options for this table object (cache sizes, the storage's
+   * settings): the table makes its storage from the location and the options, and closes it when
+   * it is closed.
+   *
+   * @param properties the table properties, stored in the table
+   * @param options this process's settings, stored nowhere
+   */
+  public static Table create(String location, Schema schema, PartitionSpec spec, Map<String, String> properties,
+      TableOptions options) {
+    FileIO io = FileIOs.forLocation(checkNotEmpty(location), options.asMap());
+    return closingOnFailure(io, () -> create(io, true, location, schema, spec, properties, options));
+  }
+
+  /** Creates an empty, partitioned table on the given storage, which the table does not close. */
   public static Table create(FileIO io, String location, Schema schema, PartitionSpec spec,
       Map<String, String> properties) {
+    return create(io, location, schema, spec, properties, TableOptions.defaults());
+  }
+
+  /**
+   * Creates an empty, partitioned table on the given storage, which the table does not close,
+   * with options for this table object (the storage's own options do not apply: it is made).
+   */
+  public static Table create(FileIO io, String location, Schema schema, PartitionSpec spec,
+      Map<String, String> properties, TableOptions options) {
+    return create(io, false, location, schema, spec, properties, options);
+  }
+
+  private static Table create(FileIO io, boolean ownsIo, String location, Schema schema, PartitionSpec spec,
+      Map<String, String> properties, TableOptions options) {
     String root = io.tableRoot(checkNotEmpty(location));
     PropertyRules.checkNew(properties);
     spec.checkCompatible(schema);
@@ -70,7 +100,7 @@ public final class Tables {
     int lastPartitionId = spec.isUnpartitioned() ? UNASSIGNED_PARTITION_ID : spec.lastAssignedFieldId();
     Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
         List.of(spec), 0, lastPartitionId, properties, System.currentTimeMillis());
-    BaseTable table = new BaseTable(io, root);
+    BaseTable table = new BaseTable(io, ownsIo, root, options);
     table.committer().create(PendingCommit.builder("CREATE TABLE").protocol(Protocol.current()).metadata(metadata)
         .build());
     return table;
@@ -82,7 +112,19 @@ public final class Tables {
    * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
    */
   public static Table open(String location) {
-    return open(FileIOs.forLocation(checkNotEmpty(location)), location);
+    return open(location, TableOptions.defaults());
+  }
+
+  /**
+   * Opens an existing table with options for this table object (cache sizes, the storage's
+   * settings): the table makes its storage from the location and the options, and closes it when
+   * it is closed.
+   *
+   * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
+   */
+  public static Table open(String location, TableOptions options) {
+    FileIO io = FileIOs.forLocation(checkNotEmpty(location), options.asMap());
+    return closingOnFailure(io, () -> open(io, true, location, options));
   }
 
   /**
@@ -92,18 +134,41 @@ public final class Tables {
    * {@linkplain FileIO#tableRoot one spelling} of it. When the newest version cannot be read (a
    * damaged or missing commit, or a protocol this library does not support), the table opens all
    * the same, so that the older versions that do not need it can be read (spec 10.1); using the
-   * newest version then raises that error.
+   * newest version then raises that error. Closing the table leaves the file IO open.
    *
    * @throws io.tidemark.spec.error.TableNotFoundException when there is no table
    */
   public static Table open(FileIO io, String location) {
-    BaseTable table = new BaseTable(io, io.tableRoot(checkNotEmpty(location)));
+    return open(io, location, TableOptions.defaults());
+  }
+
+  /** Opens an existing table on the given storage, which the table does not close, with options for this table object. */
+  public static Table open(FileIO io, String location, TableOptions options) {
+    return open(io, false, location, options);
+  }
+
+  private static Table open(FileIO io, boolean ownsIo, String location, TableOptions options) {
+    BaseTable table = new BaseTable(io, ownsIo, io.tableRoot(checkNotEmpty(location)), options);
     try {
       table.refresh();
     } catch (CorruptLogException | UnsupportedFeatureException e) {
       // raised again by whatever uses the newest version; older versions may not need what failed
     }
     return table;
+  }
+
+  /** Runs {@code make}; when it fails, closes the file IO made for it, which nobody else holds. */
+  private static Table closingOnFailure(FileIO io, Supplier<Table> make) {
+    try {
+      return make.get();
+    } catch (RuntimeException | Error e) {
+      try {
+        io.close();
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   private static String checkNotEmpty(String location) {

@@ -2,9 +2,9 @@ package io.tidemark.s3;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -28,7 +28,7 @@ final class ClientFactory {
 
   private ClientFactory() {}
 
-  static S3Client create(ClientSettings settings, UnaryOperator<String> env, UnaryOperator<String> sysprops) {
+  static S3Client create(ClientSettings settings) {
     S3ClientBuilder b = S3Client.builder();
     if (settings.httpClient() != null) {
       b.httpClient(settings.httpClient());
@@ -41,7 +41,7 @@ final class ClientFactory {
     if (settings.credentials() != null) {
       b.credentialsProvider(settings.credentials()); // else the SDK's default chain, owned by the client
     }
-    URI endpoint = settings.endpoint() != null ? settings.endpoint() : configuredEndpoint(env, sysprops);
+    URI endpoint = settings.endpoint() != null ? settings.endpoint() : configuredEndpoint();
     Region region = settings.region() != null ? settings.region() : configuredRegion();
     if (region == null) {
       region = Region.US_EAST_1;
@@ -87,27 +87,18 @@ final class ClientFactory {
   }
 
   /**
-   * The endpoint the SDK would take from the environment ({@code AWS_ENDPOINT_URL_S3},
-   * {@code AWS_ENDPOINT_URL}, or the system properties {@code aws.endpointUrlS3},
-   * {@code aws.endpointUrl}); resolved here so that path-style can follow it.
+   * The endpoint the SDK takes from its configuration ({@code AWS_ENDPOINT_URL_S3},
+   * {@code AWS_ENDPOINT_URL}, their {@code aws.*} system properties, a profile's
+   * {@code endpoint_url}), or null for AWS; resolved here, by the SDK's own resolver as its client
+   * builder calls it, so that path-style addressing and checksums can follow it.
    */
-  static URI configuredEndpoint(UnaryOperator<String> env, UnaryOperator<String> sysprops) {
-    if ("true".equalsIgnoreCase(first(sysprops.apply("aws.ignoreConfiguredEndpointUrls"),
-        env.apply("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")))) {
-      return null;
-    }
-    String value = first(sysprops.apply("aws.endpointUrlS3"), env.apply("AWS_ENDPOINT_URL_S3"),
-        sysprops.apply("aws.endpointUrl"), env.apply("AWS_ENDPOINT_URL"));
-    return value == null ? null : URI.create(value.strip());
-  }
-
-  private static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return null;
+  static URI configuredEndpoint() {
+    return AwsClientEndpointProvider.builder()
+        .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_S3")
+        .serviceEndpointOverrideSystemProperty("aws.endpointUrlS3")
+        .serviceProfileProperty("s3")
+        .resolveFromOverrides()
+        .orElse(null);
   }
 
   /**

@@ -4,10 +4,13 @@ import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.SupportsBulkDelete;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -38,7 +41,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  *
  * <p>Thread-safe. Build one per process and share it.
  */
-public final class S3FileIO implements FileIO {
+public final class S3FileIO implements FileIO, SupportsBulkDelete {
   /** Default size of the parts of a multipart upload, and the largest file written with one PUT. */
   public static final int DEFAULT_PART_SIZE = 8 << 20;
   /** The smallest part size S3 accepts (every part but the last must be at least this large). */
@@ -128,18 +131,19 @@ public final class S3FileIO implements FileIO {
   }
 
   /**
-   * Deletes many files with {@code DeleteObjects}, up to 1000 keys per request, retrying keys
-   * that failed transiently. Files that do not exist are not an error.
+   * Deletes with {@code DeleteObjects}, up to 1000 keys per request, retrying keys that failed
+   * transiently. Files that do not exist are not an error.
    *
-   * @throws S3StorageException when S3 refused to delete some keys (the message names them)
-   * @throws IOException when some keys could not be deleted for a transient reason
+   * @return the files S3 refused to delete, each with its error code and message
+   * @throws IOException when a request failed as a whole (some files may be deleted)
    */
-  public void deleteAll(Iterable<String> locations) throws IOException {
-    List<S3Location> parsed = new ArrayList<>();
+  @Override
+  public Map<String, String> deleteFiles(Collection<String> locations) throws IOException {
+    List<S3Location> parsed = new ArrayList<>(locations.size());
     for (String location : locations) {
       parsed.add(S3Location.parse(location));
     }
-    S3Listing.deleteAll(client, parsed);
+    return S3Listing.deleteAll(client, parsed);
   }
 
   /** Closes the client when this file IO built it. */
@@ -219,7 +223,7 @@ public final class S3FileIO implements FileIO {
 
     /** Builds the client and the file IO; closing the file IO closes the client. */
     public S3FileIO build() {
-      return new S3FileIO(ClientFactory.create(settings, System::getenv, System::getProperty), true,
+      return new S3FileIO(ClientFactory.create(settings), true,
           settings.partSize());
     }
   }

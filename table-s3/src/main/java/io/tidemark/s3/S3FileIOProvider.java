@@ -2,33 +2,32 @@ package io.tidemark.s3;
 
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOProvider;
+import io.tidemark.spec.error.InvalidArgumentException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
- * Makes {@code s3://} and {@code s3a://} locations work with {@code Tables.open(String)} and
+ * Makes {@code s3://} and {@code s3a://} locations work with {@code Tables.open(String, ...)} and
  * {@code Tables.create(String, ...)} when table-s3 is on the classpath (registered for
  * {@link java.util.ServiceLoader}).
  *
- * <p>The endpoint comes from the system property {@value #ENDPOINT_PROPERTY} when set (the CLI
- * sets it from {@code --s3-endpoint}), else from the AWS SDK's configuration
- * ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}); path-style addressing from
- * {@value #PATH_STYLE_PROPERTY} ({@code true}/{@code false}), else on exactly when a custom
- * endpoint is set. Region and credentials come from the SDK's default resolution.
+ * <p>Options (given to the table as {@code TableOptions}): {@value #ENDPOINT} (a custom endpoint,
+ * e.g. {@code http://localhost:9000}; else the AWS SDK's own, such as {@code AWS_ENDPOINT_URL_S3}),
+ * {@value #PATH_STYLE} ({@code true}/{@code false}; else on exactly when a custom endpoint is set)
+ * and {@value #REGION}. Credentials come from the SDK's default chain.
  *
- * <p>File IOs are shared: one per distinct configuration, for the life of the process, so that
- * opening many tables does not make many clients. Closing a shared file IO does nothing.
+ * <p>Each call makes a new {@link S3FileIO} with its own client, which closing the file IO (or
+ * the table that asked for it) closes.
  */
 public final class S3FileIOProvider implements FileIOProvider {
-  /** System property naming a custom S3 endpoint, e.g. {@code http://localhost:9000}. */
-  public static final String ENDPOINT_PROPERTY = "tidemark.s3.endpoint";
-  /** System property forcing path-style addressing on ({@code true}) or off ({@code false}). */
-  public static final String PATH_STYLE_PROPERTY = "tidemark.s3.path-style";
-
-  private static final Map<Key, S3FileIO> SHARED = new ConcurrentHashMap<>();
-
-  private record Key(URI endpoint, Boolean pathStyle) {}
+  /** Option naming a custom S3 endpoint, e.g. {@code http://localhost:9000}. */
+  public static final String ENDPOINT = "s3.endpoint";
+  /** Option forcing path-style addressing on ({@code true}) or off ({@code false}). */
+  public static final String PATH_STYLE = "s3.path-style";
+  /** Option naming the region, e.g. {@code eu-west-1}. */
+  public static final String REGION = "s3.region";
 
   /** Made by {@link java.util.ServiceLoader}. */
   public S3FileIOProvider() {}
@@ -39,24 +38,53 @@ public final class S3FileIOProvider implements FileIOProvider {
   }
 
   @Override
-  public FileIO create(String location) {
-    S3Location.parse(location); // fail early on a malformed location
-    String endpoint = System.getProperty(ENDPOINT_PROPERTY);
-    String pathStyle = System.getProperty(PATH_STYLE_PROPERTY);
-    Key key = new Key(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.strip()),
-        pathStyle == null || pathStyle.isBlank() ? null : Boolean.parseBoolean(pathStyle.strip()));
-    return SHARED.computeIfAbsent(key, S3FileIOProvider::build);
+  public Set<String> optionKeys() {
+    return Set.of(ENDPOINT, PATH_STYLE, REGION);
   }
 
-  private static S3FileIO build(Key key) {
+  @Override
+  public FileIO create(String location, Map<String, String> options) {
+    S3Location.parse(location); // fail early on a malformed location
+    return builder(options).build();
+  }
+
+  /** A builder with the settings these options give; the others stay the SDK's. */
+  static S3FileIO.Builder builder(Map<String, String> options) {
     S3FileIO.Builder builder = S3FileIO.builder();
-    if (key.endpoint() != null) {
-      builder = builder.endpoint(key.endpoint());
+    String endpoint = nonBlank(options.get(ENDPOINT));
+    if (endpoint != null) {
+      builder = builder.endpoint(endpoint(endpoint));
     }
-    if (key.pathStyle() != null) {
-      builder = builder.pathStyle(key.pathStyle());
+    String pathStyle = nonBlank(options.get(PATH_STYLE));
+    if (pathStyle != null) {
+      String value = pathStyle.toLowerCase(Locale.ROOT);
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new InvalidArgumentException("option " + PATH_STYLE + " must be true or false, was '" + pathStyle + "'");
+      }
+      builder = builder.pathStyle(Boolean.parseBoolean(value));
     }
-    ClientSettings settings = builder.settings();
-    return new S3FileIO(ClientFactory.create(settings, System::getenv, System::getProperty), false, settings.partSize());
+    String region = nonBlank(options.get(REGION));
+    if (region != null) {
+      builder = builder.region(region);
+    }
+    return builder;
+  }
+
+  private static URI endpoint(String value) {
+    try {
+      URI uri = URI.create(value);
+      if (uri.getScheme() != null && uri.getHost() != null
+          && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+        return uri;
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw new InvalidArgumentException("option " + ENDPOINT + " must be an http:// or https:// URL such as"
+        + " http://localhost:9000, was '" + value + "'");
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -2,7 +2,7 @@ package io.tidemark.s3;
 
 import io.tidemark.core.io.InputFile;
 import java.io.IOException;
-import org.apache.parquet.io.SeekableInputStream;
+import io.tidemark.core.io.SeekableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

@@ -1,5 +1,8 @@
 package io.tidemark.s3;
 
+import io.tidemark.core.io.FileRange;
+import io.tidemark.core.io.SeekableInputStream;
+import io.tidemark.core.io.SupportsVectoredReads;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,19 +10,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import org.apache.parquet.bytes.ByteBufferAllocator;
-import org.apache.parquet.io.ParquetFileRange;
-import org.apache.parquet.io.SeekableInputStream;
+import java.util.function.IntFunction;
 
 /**
  * Seekable reads of an S3 object by ranged GETs. {@code readFully} fetches exactly the range asked
  * for (Parquet reads column chunks that way); small {@code read} calls go through a window that
  * grows while reading runs sequentially; the object's tail, fetched when the file was opened, is
- * served from memory. Vectored reads (Parquet's default for row groups) coalesce ranges less
+ * served from memory. Vectored reads (how Parquet reads row groups) coalesce ranges less
  * than {@value #MERGE_GAP} bytes apart into one GET. Not thread-safe, like any stream.
  */
-final class S3InputStream extends SeekableInputStream {
+final class S3InputStream extends SeekableInputStream implements SupportsVectoredReads {
   static final int MIN_WINDOW = 64 * 1024;
   static final int MAX_WINDOW = 4 << 20;
   static final int MERGE_GAP = 1 << 20;
@@ -132,30 +132,25 @@ final class S3InputStream extends SeekableInputStream {
     transfer(dst, dst.remaining());
   }
 
-  @Override
-  public boolean readVectoredAvailable(ByteBufferAllocator allocator) {
-    return true;
-  }
-
   /** Reads the ranges, coalescing near ones, and completes each range's future with its bytes. */
   @Override
-  public void readVectored(List<ParquetFileRange> ranges, ByteBufferAllocator allocator) throws IOException {
+  public void readVectored(List<FileRange> ranges, IntFunction<ByteBuffer> allocator) throws IOException {
     checkOpen();
-    List<ParquetFileRange> sorted = new ArrayList<>(ranges);
-    sorted.sort(Comparator.comparingLong(ParquetFileRange::getOffset));
+    List<FileRange> sorted = new ArrayList<>(ranges);
+    sorted.sort(Comparator.comparingLong(FileRange::offset));
     long previousEnd = 0;
-    for (ParquetFileRange r : sorted) {
-      if (r.getOffset() < previousEnd || r.getLength() < 0 || r.getOffset() + r.getLength() > length) {
+    for (FileRange r : sorted) {
+      if (r.offset() < previousEnd || r.length() < 0 || r.offset() + r.length() > length) {
         throw new IllegalArgumentException("bad or overlapping range " + r + " for " + reader.location() + " of " + length + " bytes");
       }
-      previousEnd = r.getOffset() + r.getLength();
+      previousEnd = r.offset() + r.length();
     }
     try {
       for (int i = 0; i < sorted.size(); ) {
         int j = i + 1;
-        long groupStart = sorted.get(i).getOffset();
+        long groupStart = sorted.get(i).offset();
         long groupEnd = end(sorted.get(i));
-        while (j < sorted.size() && sorted.get(j).getOffset() - groupEnd <= MERGE_GAP
+        while (j < sorted.size() && sorted.get(j).offset() - groupEnd <= MERGE_GAP
             && end(sorted.get(j)) - groupStart <= MAX_MERGED) {
           groupEnd = end(sorted.get(j++));
         }
@@ -163,38 +158,36 @@ final class S3InputStream extends SeekableInputStream {
         i = j;
       }
     } catch (IOException | RuntimeException e) {
-      for (ParquetFileRange r : sorted) {
-        if (r.getDataReadFuture() == null) {
-          r.setDataReadFuture(CompletableFuture.failedFuture(e));
-        }
+      for (FileRange r : sorted) {
+        r.data().completeExceptionally(e); // no effect on the ranges already read
       }
       throw e;
     }
   }
 
-  private void readGroup(List<ParquetFileRange> group, long start, long end, ByteBufferAllocator allocator)
+  private void readGroup(List<FileRange> group, long start, long end, IntFunction<ByteBuffer> allocator)
       throws IOException {
     byte[] merged = null;
     if (group.size() > 1) {
       merged = new byte[(int) (end - start)];
       fetch(start, merged, 0, merged.length);
     }
-    for (ParquetFileRange r : group) {
-      ByteBuffer buffer = allocator.allocate(r.getLength());
+    for (FileRange r : group) {
+      ByteBuffer buffer = allocator.apply(r.length());
       if (merged != null) {
-        buffer.put(merged, (int) (r.getOffset() - start), r.getLength());
+        buffer.put(merged, (int) (r.offset() - start), r.length());
       } else {
-        byte[] bytes = new byte[r.getLength()];
-        fetch(r.getOffset(), bytes, 0, bytes.length);
+        byte[] bytes = new byte[r.length()];
+        fetch(r.offset(), bytes, 0, bytes.length);
         buffer.put(bytes);
       }
       buffer.flip();
-      r.setDataReadFuture(CompletableFuture.completedFuture(buffer));
+      r.data().complete(buffer);
     }
   }
 
-  private static long end(ParquetFileRange r) {
-    return r.getOffset() + r.getLength();
+  private static long end(FileRange r) {
+    return r.offset() + r.length();
   }
 
   private void transfer(ByteBuffer dst, int n) throws IOException {

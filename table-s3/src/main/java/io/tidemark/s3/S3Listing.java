@@ -54,25 +54,38 @@ final class S3Listing {
     return out;
   }
 
-  static void deleteAll(S3Client client, List<S3Location> locations) throws IOException {
-    deleteAll(client, locations, DELETE_BATCH);
+  /**
+   * Deletes with {@code DeleteObjects}, {@value #DELETE_BATCH} keys per request, retrying keys that
+   * failed for a transient reason; keys that do not exist are not an error.
+   *
+   * @return the locations S3 did not delete, each with its error code and message
+   * @throws IOException when a request failed as a whole
+   */
+  static Map<String, String> deleteAll(S3Client client, List<S3Location> locations) throws IOException {
+    return deleteAll(client, locations, DELETE_BATCH);
   }
 
-  static void deleteAll(S3Client client, List<S3Location> locations, int batchSize) throws IOException {
-    Map<String, List<String>> byBucket = new LinkedHashMap<>();
+  static Map<String, String> deleteAll(S3Client client, List<S3Location> locations, int batchSize)
+      throws IOException {
+    Map<String, List<S3Location>> byBucket = new LinkedHashMap<>();
     for (S3Location loc : locations) {
-      byBucket.computeIfAbsent(loc.bucket(), b -> new ArrayList<>()).add(loc.key());
+      byBucket.computeIfAbsent(loc.bucket(), b -> new ArrayList<>()).add(loc);
     }
-    for (Map.Entry<String, List<String>> bucket : byBucket.entrySet()) {
-      List<String> keys = bucket.getValue();
-      for (int from = 0; from < keys.size(); from += batchSize) {
-        deleteBatch(client, bucket.getKey(), keys.subList(from, Math.min(keys.size(), from + batchSize)));
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (List<S3Location> inBucket : byBucket.values()) {
+      for (int from = 0; from < inBucket.size(); from += batchSize) {
+        deleteBatch(client, inBucket.subList(from, Math.min(inBucket.size(), from + batchSize)), failed);
       }
     }
+    return failed;
   }
 
-  private static void deleteBatch(S3Client client, String bucket, List<String> keys) throws IOException {
-    List<String> pending = keys;
+  private static void deleteBatch(S3Client client, List<S3Location> batch, Map<String, String> failures)
+      throws IOException {
+    String bucket = batch.get(0).bucket();
+    Map<String, S3Location> byKey = new LinkedHashMap<>();
+    batch.forEach(loc -> byKey.put(loc.key(), loc));
+    List<String> pending = List.copyOf(byKey.keySet());
     List<S3Error> failed = List.of();
     for (int round = 1; round <= DELETE_ROUNDS && !pending.isEmpty(); round++) {
       if (round > 1) {
@@ -88,14 +101,9 @@ final class S3Listing {
         break;
       }
     }
-    if (!failed.isEmpty()) {
-      S3Error first = failed.get(0);
-      String message = "could not delete " + failed.size() + " of " + keys.size() + " objects in bucket '" + bucket
-          + "' (first: key '" + first.key() + "', " + first.code() + ": " + first.message() + ")";
-      if (!pending.isEmpty() && pending.size() == failed.size()) {
-        throw new IOException(message);
-      }
-      throw new S3StorageException(message, bucket, first.key(), 0, String.valueOf(first.code()), null);
+    for (S3Error err : failed) {
+      S3Location loc = byKey.get(err.key());
+      failures.put(loc != null ? loc.toString() : "s3://" + bucket + "/" + err.key(), err.code() + ": " + err.message());
     }
   }
 

@@ -1,7 +1,7 @@
 package io.tidemark.s3;
 
 import io.tidemark.core.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
+import io.tidemark.core.io.PositionOutputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,12 +29,12 @@ final class S3OutputFile implements OutputFile {
   }
 
   @Override
-  public PositionOutputStream create(long blockSizeHint) {
+  public PositionOutputStream create() {
     return new S3OutputStream(client, loc, partSize);
   }
 
   @Override
-  public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+  public PositionOutputStream createOrOverwrite() {
     return new S3OutputStream(client, loc, partSize);
   }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.apache.parquet.io.PositionOutputStream;
+import io.tidemark.core.io.PositionOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +178,7 @@ class FaultInjectionTest {
     byte[] data = S3FileIOTest.random(2 * S3FileIO.MIN_PART_SIZE + 1000, 7);
     http.failNext(FaultyHttpClient.method(SdkHttpMethod.PUT, "/broken", "partNumber"), INTERNAL_ERROR, 100);
     assertThatThrownBy(() -> {
-      try (PositionOutputStream out = io.newOutputFile(root + "/broken").create(0)) {
+      try (PositionOutputStream out = io.newOutputFile(root + "/broken").create()) {
         out.write(data);
       }
     }).isInstanceOf(IOException.class).hasMessageContaining("broken");
@@ -186,7 +186,7 @@ class FaultInjectionTest {
     assertThat(env.multipartUploadsInProgress()).isEmpty();
 
     http.failNext(FaultyHttpClient.method(SdkHttpMethod.POST, "/completed", "uploadId"), RESPONSE_LOST, 1);
-    try (PositionOutputStream out = io.newOutputFile(root + "/completed").create(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/completed").create()) {
       out.write(data);
     }
     assertThat(http.injected(RESPONSE_LOST)).isEqualTo(1);
@@ -203,7 +203,7 @@ class FaultInjectionTest {
 
     byte[] data = S3FileIOTest.random(S3FileIO.MIN_PART_SIZE + 10, 8);
     http.failNext(FaultyHttpClient.method(SdkHttpMethod.POST, "/started", "uploads"), RESPONSE_LOST, 1);
-    try (PositionOutputStream out = io.newOutputFile(root + "/started").create(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/started").create()) {
       out.write(data);
     }
     assertThat(http.injected(RESPONSE_LOST)).isEqualTo(1);
@@ -217,7 +217,7 @@ class FaultInjectionTest {
     List<byte[]> written = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       byte[] data = S3FileIOTest.random(S3FileIO.MIN_PART_SIZE + 77_000 * (i + 1), 100 + i);
-      try (PositionOutputStream out = io.newOutputFile(root + "/mp/" + i).create(0)) {
+      try (PositionOutputStream out = io.newOutputFile(root + "/mp/" + i).create()) {
         out.write(data);
         written.add(data);
       } catch (IOException e) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three JVMs append to one S3 table at once, each opening it by location through
- * {@link S3FileIOProvider} (endpoint by system property, as the CLI will pass it): every commit
+ * {@link S3FileIOProvider} with the endpoint as table options (as the CLI passes it): every commit
  * gets its own version, no gap, no row lost or doubled.
  */
 @ExtendWith(S3Extension.class)
@@ -46,9 +46,9 @@ class MultiProcessS3AppendTest {
     List<Process> processes = new ArrayList<>();
     for (int p = 0; p < PROCESSES; p++) {
       List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
-      command.addAll(env.childJvmArgs());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppendWorkerMain.class.getName(),
           location, Integer.toString(p), Integer.toString(APPENDS), Integer.toString(ROWS), go.toString()));
+      env.tableOptions().forEach((k, v) -> command.add(k + "=" + v));
       ProcessBuilder pb = new ProcessBuilder(command);
       pb.environment().putAll(env.childEnv());
       pb.redirectError(dir.resolve("worker-" + p + ".err").toFile());

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
 import io.tidemark.core.Tables;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
+import io.tidemark.spec.partition.PartitionSpec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,47 +28,41 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @ExtendWith(S3Extension.class)
 class S3FileIOProviderTest {
   @Test
-  void tablesOpenAndCreateByS3LocationWithTheEndpointFromSystemProperties(S3TestEnv env) {
-    Map<String, String> saved = new HashMap<>();
-    Map<String, String> props = new HashMap<>(env.sdkSystemProperties());
-    if (env.endpoint() != null) {
-      props.put(S3FileIOProvider.ENDPOINT_PROPERTY, env.endpoint().toString());
-    }
-    props.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
-    try {
+  void tablesOpenAndCreateByS3LocationWithTheEndpointFromTableOptions(S3TestEnv env) throws Exception {
+    TableOptions options = TableOptions.of(env.tableOptions());
+    try (AutoCloseable credentials = env.useSdkSystemProperties()) {
       String location = env.newPrefix() + "/t";
-      FileIO io = FileIOs.forLocation(location);
-      assertThat(io).isInstanceOf(S3FileIO.class).isSameAs(FileIOs.forLocation(location.replaceFirst("^s3:", "s3a:")));
-      Table created = Tables.create(location, SCHEMA);
-      append(created, rows(0, 4));
-      Table opened = Tables.open(location + "/");
-      assertThat(read(opened.newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 4));
-      Table viaS3a = Tables.open(location.replaceFirst("^s3:", "s3a:"));
-      assertThat(viaS3a.refresh().version()).isEqualTo(1);
-    } finally {
-      saved.forEach((k, v) -> {
-        if (v == null) {
-          System.clearProperty(k);
-        } else {
-          System.setProperty(k, v);
-        }
-      });
+      try (FileIO io = FileIOs.forLocation(location, options.asMap());
+          FileIO other = FileIOs.forLocation(location.replaceFirst("^s3:", "s3a:"), options.asMap())) {
+        assertThat(io).isInstanceOf(S3FileIO.class);
+        assertThat(other).as("a file IO of its own per call").isInstanceOf(S3FileIO.class).isNotSameAs(io);
+      }
+      try (Table created = Tables.create(location, SCHEMA, PartitionSpec.unpartitioned(), Map.of(), options)) {
+        append(created, rows(0, 4));
+      }
+      try (Table opened = Tables.open(location + "/", options)) {
+        assertThat(read(opened.newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 4));
+      }
+      try (Table viaS3a = Tables.open(location.replaceFirst("^s3:", "s3a:"), options)) {
+        assertThat(viaS3a.refresh().version()).isEqualTo(1);
+      }
     }
   }
 
   @Test
-  void theEndpointComesFromTheSdkVariablesServiceSpecificFirst() {
-    Map<String, String> env = new HashMap<>();
-    Map<String, String> sys = new HashMap<>();
-    assertThat(ClientFactory.configuredEndpoint(env::get, sys::get)).isNull();
-    env.put("AWS_ENDPOINT_URL", "http://general:9000");
-    assertThat(ClientFactory.configuredEndpoint(env::get, sys::get)).isEqualTo(URI.create("http://general:9000"));
-    env.put("AWS_ENDPOINT_URL_S3", "http://s3-only:9000");
-    assertThat(ClientFactory.configuredEndpoint(env::get, sys::get)).isEqualTo(URI.create("http://s3-only:9000"));
-    sys.put("aws.endpointUrlS3", "http://from-property:9000");
-    assertThat(ClientFactory.configuredEndpoint(env::get, sys::get)).isEqualTo(URI.create("http://from-property:9000"));
-    env.put("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
-    assertThat(ClientFactory.configuredEndpoint(env::get, sys::get)).isNull();
+  void anEndpointFromTheSdkConfigurationAlsoMeansPathStyle() {
+    // the SDK's own setting (as AWS_ENDPOINT_URL_S3 would give it); set here by the test only
+    String saved = System.setProperty("aws.endpointUrlS3", "http://from-sdk-config:9000");
+    try {
+      assertThat(ClientFactory.configuredEndpoint()).isEqualTo(URI.create("http://from-sdk-config:9000"));
+      assertThat(hostAndPath(S3FileIO.builder().region("us-east-1"))).isEqualTo("from-sdk-config/bucket-a/some/key");
+    } finally {
+      if (saved == null) {
+        System.clearProperty("aws.endpointUrlS3");
+      } else {
+        System.setProperty("aws.endpointUrlS3", saved);
+      }
+    }
   }
 
   @Test
@@ -76,6 +72,18 @@ class S3FileIOProviderTest {
     assertThat(hostAndPath(S3FileIO.builder().region("us-east-1").endpoint(URI.create("http://minio.local:9000"))
         .pathStyle(false))).isEqualTo("bucket-a.minio.local/some/key");
     assertThat(hostAndPath(S3FileIO.builder().region("eu-west-1"))).isEqualTo("bucket-a.s3.eu-west-1.amazonaws.com/some/key");
+  }
+
+  @Test
+  void endpointPathStyleAndRegionOptionsReachTheClient() {
+    Map<String, String> options = Map.of(S3FileIOProvider.ENDPOINT, "http://minio.local:9000",
+        S3FileIOProvider.REGION, "eu-west-3");
+    assertThat(hostAndPath(S3FileIOProvider.builder(options))).isEqualTo("minio.local/bucket-a/some/key");
+    Map<String, String> virtualHost = new HashMap<>(options);
+    virtualHost.put(S3FileIOProvider.PATH_STYLE, "false");
+    assertThat(hostAndPath(S3FileIOProvider.builder(virtualHost))).isEqualTo("bucket-a.minio.local/some/key");
+    assertThat(hostAndPath(S3FileIOProvider.builder(Map.of(S3FileIOProvider.REGION, "eu-west-3"))))
+        .isEqualTo("bucket-a.s3.eu-west-3.amazonaws.com/some/key");
   }
 
   @Test

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.io.FileEntry;
+import io.tidemark.core.io.FileRange;
+import io.tidemark.core.io.PositionOutputStream;
+import io.tidemark.core.io.SeekableInputStream;
+import io.tidemark.core.io.SupportsVectoredReads;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,10 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
-import org.apache.parquet.io.ParquetFileRange;
-import org.apache.parquet.io.PositionOutputStream;
-import org.apache.parquet.io.SeekableInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,9 +117,9 @@ class S3FileIOTest {
     assertThat(log.calls("ListObjectsV2")).hasSize(3);
     List<S3Location> locations = new ArrayList<>(all.stream().map(e -> S3Location.parse(e.location())).toList());
     locations.add(S3Location.parse(root + "/many/never-existed"));
-    S3Listing.deleteAll(io.client(), locations, 100);
+    assertThat(S3Listing.deleteAll(io.client(), locations, 100)).isEmpty();
     assertThat(log.calls("DeleteObjects")).hasSize(3);
-    io.deleteAll(List.of(root + "/many/never-existed"));
+    assertThat(io.deleteFiles(List.of(root + "/many/never-existed"))).isEmpty();
     assertThat(io.list(root + "/many/", null)).isEmpty();
     io.delete(root + "/many/never-existed");
   }
@@ -127,7 +127,7 @@ class S3FileIOTest {
   @Test
   void aSmallFileIsOnePutAndALargeOneAMultipartUploadWithExactPositions() throws IOException {
     byte[] small = random(1000, 1);
-    try (PositionOutputStream out = io.newOutputFile(root + "/small").create(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/small").create()) {
       out.write(small, 0, 10);
       out.write(small[10]);
       out.write(small, 11, small.length - 11);
@@ -138,7 +138,7 @@ class S3FileIOTest {
 
     log.clear();
     byte[] large = random(2 * S3FileIO.MIN_PART_SIZE + 123_457, 2);
-    try (PositionOutputStream out = io.newOutputFile(root + "/large").createOrOverwrite(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/large").createOrOverwrite()) {
       int off = 0;
       int chunk = 1;
       while (off < large.length) {
@@ -158,7 +158,7 @@ class S3FileIOTest {
 
   @Test
   void anEmptyFileCanBeWrittenAndRead() throws IOException {
-    io.newOutputFile(root + "/empty").create(0).close();
+    io.newOutputFile(root + "/empty").create().close();
     var in = io.newInputFile(root + "/empty");
     assertThat(in.getLength()).isZero();
     try (SeekableInputStream s = in.newStream()) {
@@ -182,8 +182,8 @@ class S3FileIOTest {
     };
     byte[] large = random(S3FileIO.MIN_PART_SIZE + 1, 5);
     try (S3FileIO chunkFree = env.builder().partSize(S3FileIO.MIN_PART_SIZE).interceptor(headers).build()) {
-      chunkFree.newOutputFile(root + "/empty").create(0).close();
-      try (PositionOutputStream out = chunkFree.newOutputFile(root + "/large").create(0)) {
+      chunkFree.newOutputFile(root + "/empty").create().close();
+      try (PositionOutputStream out = chunkFree.newOutputFile(root + "/large").create()) {
         out.write(large);
       }
       chunkFree.createExclusive(root + "/commit", "c\n".getBytes(UTF_8));
@@ -203,7 +203,7 @@ class S3FileIOTest {
   @Test
   void aStreamReadsExactlyTheRangesAskedForAndServesTheTailFromMemory() throws IOException {
     byte[] data = random(1_000_000, 3);
-    try (PositionOutputStream out = io.newOutputFile(root + "/f").create(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/f").create()) {
       out.write(data);
     }
     var file = io.newInputFile(root + "/f");
@@ -259,22 +259,22 @@ class S3FileIOTest {
   @Test
   void vectoredReadsCoalesceNearRangesIntoOneGet() throws Exception {
     byte[] data = random(6_000_000, 4);
-    try (PositionOutputStream out = io.newOutputFile(root + "/v").create(0)) {
+    try (PositionOutputStream out = io.newOutputFile(root + "/v").create()) {
       out.write(data);
     }
     var file = io.newInputFile(root + "/v");
     file.getLength();
     try (SeekableInputStream s = file.newStream()) {
       log.clear();
-      List<ParquetFileRange> ranges = List.of(new ParquetFileRange(10_000, 1000), new ParquetFileRange(400_000, 5000),
-          new ParquetFileRange(4_000_000, 100), new ParquetFileRange(data.length - 100, 50));
-      assertThat(s.readVectoredAvailable(new HeapByteBufferAllocator())).isTrue();
-      s.readVectored(ranges, new HeapByteBufferAllocator());
-      for (ParquetFileRange r : ranges) {
-        ByteBuffer b = r.getDataReadFuture().get();
+      List<FileRange> ranges = List.of(new FileRange(10_000, 1000), new FileRange(400_000, 5000),
+          new FileRange(4_000_000, 100), new FileRange(data.length - 100, 50));
+      assertThat(s).isInstanceOf(SupportsVectoredReads.class);
+      ((SupportsVectoredReads) s).readVectored(ranges, ByteBuffer::allocate);
+      for (FileRange r : ranges) {
+        ByteBuffer b = r.data().get();
         byte[] got = new byte[b.remaining()];
         b.get(got);
-        assertThat(got).isEqualTo(slice(data, (int) r.getOffset(), r.getLength()));
+        assertThat(got).isEqualTo(slice(data, (int) r.offset(), r.length()));
       }
       assertThat(log.calls("GetObject")).extracting(RequestLog.Call::range)
           .containsExactly("bytes=10000-404999", "bytes=4000000-4000099");

@@ -3,6 +3,7 @@ package io.tidemark.s3;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,16 +143,35 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
         : Map.of();
   }
 
-  /** System properties and environment for a separate JVM that opens tables through the provider. */
-  public List<String> childJvmArgs() {
-    List<String> args = new ArrayList<>();
+  /**
+   * Sets {@link #sdkSystemProperties()} for the AWS SDK's default credential chain in this JVM, as
+   * test set-up; closing puts back what was there.
+   */
+  public AutoCloseable useSdkSystemProperties() {
+    Map<String, String> saved = new HashMap<>();
+    sdkSystemProperties().forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
+    return () -> saved.forEach((k, v) -> {
+      if (v == null) {
+        System.clearProperty(k);
+      } else {
+        System.setProperty(k, v);
+      }
+    });
+  }
+
+  /**
+   * The table options that reach this endpoint ({@code s3.endpoint}, {@code s3.path-style}), as
+   * a table opened by location in this or another JVM takes them.
+   */
+  public Map<String, String> tableOptions() {
+    Map<String, String> options = new LinkedHashMap<>();
     if (endpoint != null) {
-      args.add("-D" + S3FileIOProvider.ENDPOINT_PROPERTY + "=" + endpoint);
+      options.put(S3FileIOProvider.ENDPOINT, endpoint.toString());
     }
     if (pathStyle != null) {
-      args.add("-D" + S3FileIOProvider.PATH_STYLE_PROPERTY + "=" + pathStyle);
+      options.put(S3FileIOProvider.PATH_STYLE, pathStyle.toString());
     }
-    return args;
+    return options;
   }
 
   /** Environment variables for a separate JVM (only the test server's throwaway keys). */

@@ -12,6 +12,12 @@ import java.util.Optional;
  *
  * <p>The one method correctness rests on is {@link #createExclusive}: it must be atomic across
  * processes and machines.
+ *
+ * <p>Optional capabilities, found with {@code instanceof} and used where present:
+ * {@link SupportsBulkDelete} (many deletes in few requests), {@link SupportsStagedCreate} (an
+ * exclusive create retried at several names without writing again), and, on the files it makes,
+ * {@link SupportsDeferredForce} (durability deferred to one forcing of many files) and, on their
+ * streams, {@link SupportsVectoredReads}.
  */
 public interface FileIO extends Closeable {
   /** A file to read; nothing is opened until a stream is asked for. */
@@ -27,42 +33,9 @@ public interface FileIO extends Closeable {
    *
    * @return true when this call created the file, false when a file already existed
    * @throws IOException when the outcome is not known (the caller must read the file back)
+   * @see FileIOs#stage
    */
   boolean createExclusive(String location, byte[] content) throws IOException;
-
-  /**
-   * Makes content ready to be created exclusively at one of several locations in the directory
-   * of {@code nearLocation}, tried in turn. A storage whose exclusive create first writes a
-   * temporary copy (local disk) writes and forces it once here, so that each attempt is one cheap
-   * atomic step. The default keeps the bytes and calls {@link #createExclusive} per attempt.
-   *
-   * @param nearLocation a location in the directory the file will be created in
-   * @throws IOException when the content cannot be staged (nothing was created)
-   */
-  default StagedFile stage(String nearLocation, byte[] content) throws IOException {
-    return new StagedFile() {
-      private byte[] staged = content;
-      private boolean published;
-
-      @Override
-      public boolean publish(String location) throws IOException {
-        if (published) {
-          throw new IllegalStateException("staged content was already published");
-        }
-        published = createExclusive(location, staged);
-        return published;
-      }
-
-      @Override
-      public boolean replace(byte[] replacement) {
-        if (published) {
-          throw new IllegalStateException("staged content was already published");
-        }
-        staged = replacement;
-        return true;
-      }
-    };
-  }
 
   /**
    * The whole content of a file, or empty when it does not exist.

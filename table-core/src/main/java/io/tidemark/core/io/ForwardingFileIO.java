@@ -1,15 +1,20 @@
 package io.tidemark.core.io;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A {@link FileIO} that hands every call to another, for decorators (counting, tracing, fault
- * injection) that override only what they change. It forwards {@link #stage} too, so a decorated
- * storage keeps its own cheap retries instead of falling back to the default.
+ * injection) that override only what they change. It forwards {@link #stage} (through
+ * {@link FileIOs#stage}) and the optional
+ * capabilities too ({@link SupportsBulkDelete}; when the delegate lacks it, one {@link #delete}
+ * per file), so a decorated storage keeps its cheap paths. A decorator that counts or changes
+ * deletes overrides {@link #deleteFiles} as well as {@link #delete}.
  */
-public abstract class ForwardingFileIO implements FileIO {
+public abstract class ForwardingFileIO implements FileIO, SupportsBulkDelete, SupportsStagedCreate {
   private final FileIO delegate;
 
   /** A file IO forwarding to {@code delegate}. */
@@ -49,7 +54,7 @@ public abstract class ForwardingFileIO implements FileIO {
 
   @Override
   public StagedFile stage(String nearLocation, byte[] content) throws IOException {
-    return delegate.stage(nearLocation, content);
+    return FileIOs.stage(delegate, nearLocation, content);
   }
 
   @Override
@@ -65,6 +70,14 @@ public abstract class ForwardingFileIO implements FileIO {
   @Override
   public void delete(String location) throws IOException {
     delegate.delete(location);
+  }
+
+  @Override
+  public Map<String, String> deleteFiles(Collection<String> locations) throws IOException {
+    if (delegate instanceof SupportsBulkDelete bulk) {
+      return bulk.deleteFiles(locations);
+    }
+    return FileIOs.deleteOneByOne(this, locations); // through this.delete, which a subclass may override
   }
 
   @Override

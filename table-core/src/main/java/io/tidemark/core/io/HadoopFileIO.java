@@ -20,10 +20,6 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.PositionOutputStream;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Any Hadoop FileSystem ({@code hdfs:}, {@code file:}, ...). Exclusive create writes a temporary
@@ -33,7 +29,7 @@ import org.apache.parquet.io.SeekableInputStream;
  *
  * <p>Needs Hadoop's FileSystem classes at run time; the README lists the artifacts to add.
  */
-public final class HadoopFileIO implements FileIO {
+public final class HadoopFileIO implements FileIO, SupportsStagedCreate {
   private final Configuration conf;
 
   /** A file IO with Hadoop's default configuration (core-site.xml and friends on the classpath). */
@@ -87,7 +83,7 @@ public final class HadoopFileIO implements FileIO {
   public StagedFile stage(String nearLocation, byte[] content) throws IOException {
     java.nio.file.Path near = localFile(nearLocation);
     if (near == null) {
-      return FileIO.super.stage(nearLocation, content);
+      return FileIOs.inMemory(this, content);
     }
     LinkedStage linked = LinkedStage.write(near.toAbsolutePath().getParent(), content);
     return new StagedFile() {
@@ -203,24 +199,79 @@ public final class HadoopFileIO implements FileIO {
   private record HadoopInput(String location, Path path, Configuration conf) implements InputFile {
     @Override
     public long getLength() throws IOException {
-      return HadoopInputFile.fromPath(path, conf).getLength();
+      return path.getFileSystem(conf).getFileStatus(path).getLen();
     }
 
     @Override
     public SeekableInputStream newStream() throws IOException {
-      return HadoopInputFile.fromPath(path, conf).newStream();
+      FSDataInputStream in = path.getFileSystem(conf).open(path);
+      return new SeekableInputStream() {
+        @Override
+        public long getPos() throws IOException {
+          return in.getPos();
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+          in.seek(newPos);
+        }
+
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          in.close();
+        }
+      };
     }
   }
 
   private record HadoopOutput(String location, Path path, Configuration conf) implements OutputFile {
     @Override
-    public PositionOutputStream create(long blockSizeHint) throws IOException {
-      return HadoopOutputFile.fromPath(path, conf).create(blockSizeHint);
+    public PositionOutputStream create() throws IOException {
+      return wrap(path.getFileSystem(conf).create(path, false));
     }
 
     @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-      return HadoopOutputFile.fromPath(path, conf).createOrOverwrite(blockSizeHint);
+    public PositionOutputStream createOrOverwrite() throws IOException {
+      return wrap(path.getFileSystem(conf).create(path, true));
+    }
+
+    private static PositionOutputStream wrap(FSDataOutputStream out) {
+      return new PositionOutputStream() {
+        @Override
+        public long getPos() {
+          return out.getPos();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.close();
+        }
+      };
     }
   }
 }

@@ -19,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.parquet.io.PositionOutputStream;
-import org.apache.parquet.io.SeekableInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * target name; the link fails when the target exists, so the create is atomic across processes.
  * {@link #stage} keeps the temporary file for further attempts at other names.
  */
-public final class LocalFileIO implements FileIO {
+public final class LocalFileIO implements FileIO, SupportsStagedCreate {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFileIO.class);
 
   /** A file IO for local paths. */
@@ -230,19 +228,19 @@ public final class LocalFileIO implements FileIO {
     }
   }
 
-  private record LocalOutput(String location, Path path) implements OutputFile {
+  private record LocalOutput(String location, Path path) implements OutputFile, SupportsDeferredForce {
     @Override
-    public PositionOutputStream create(long blockSizeHint) throws IOException {
+    public PositionOutputStream create() throws IOException {
       return open(StandardOpenOption.CREATE_NEW);
     }
 
     @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+    public PositionOutputStream createOrOverwrite() throws IOException {
       return open(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     @Override
-    public PositionOutputStream createUnforced(long blockSizeHint) throws IOException {
+    public PositionOutputStream createUnforced() throws IOException {
       return open(false, StandardOpenOption.CREATE_NEW);
     }
 
@@ -410,23 +408,6 @@ public final class LocalFileIO implements FileIO {
     }
 
     @Override
-    public void readFully(byte[] bytes) throws IOException {
-      readFully(bytes, 0, bytes.length);
-    }
-
-    @Override
-    public void readFully(byte[] bytes, int start, int len) throws IOException {
-      int done = 0;
-      while (done < len) {
-        int n = read(bytes, start + done, len - done);
-        if (n < 0) {
-          throw new java.io.EOFException("reached end of file with " + (len - done) + " bytes left to read");
-        }
-        done += n;
-      }
-    }
-
-    @Override
     public int read(ByteBuffer dst) throws IOException {
       if (!dst.hasRemaining()) {
         return 0;
@@ -452,15 +433,6 @@ public final class LocalFileIO implements FileIO {
       dst.put(chunk);
       buffer.position(buffer.position() + n);
       return n;
-    }
-
-    @Override
-    public void readFully(ByteBuffer dst) throws IOException {
-      while (dst.hasRemaining()) {
-        if (read(dst) < 0) {
-          throw new java.io.EOFException("reached end of file with " + dst.remaining() + " bytes left to read");
-        }
-      }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * Content made ready for an exclusive create, which can then be tried at one location after
  * another without being written again: a commit that loses the race for a version retries at the
- * next one with the same bytes. Made by {@link FileIO#stage}; close it to discard what is left.
+ * next one with the same bytes. Made by {@link FileIOs#stage}; close it to discard what is left.
  */
 public interface StagedFile extends Closeable {
   /**

@@ -109,7 +109,7 @@ class LocalFileIOTest {
     java.util.Random random = new java.util.Random(7);
     java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
     Path file = dir.resolve("mixed.bin");
-    try (org.apache.parquet.io.PositionOutputStream out = new LocalFileIO().newOutputFile(file.toString()).create(0)) {
+    try (PositionOutputStream out = new LocalFileIO().newOutputFile(file.toString()).create()) {
       for (int i = 0; i < 400; i++) {
         int size = random.nextInt(4) == 0 ? 1 : random.nextInt(i % 50 == 0 ? 150_000 : 9_000);
         byte[] chunk = new byte[size];
@@ -197,7 +197,7 @@ class LocalFileIOTest {
     };
     Path taken = dir.resolve("00001.json");
     Files.writeString(taken, "the winner\n");
-    StagedFile staged = io.stage(taken.toString(), new byte[] {1});
+    StagedFile staged = FileIOs.stage(io, taken.toString(), new byte[] {1});
     assertThat(staged.publish(taken.toString())).isFalse();
     assertThat(staged.replace(new byte[] {2, 3})).isTrue();
     assertThat(staged.publish(dir.resolve("00002.json").toString())).isTrue();

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.internal.log.LogFiles;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
@@ -42,7 +43,7 @@ public final class CheckpointStore {
   }
 
   private String logPrefix() {
-    return tableLocation + "/" + LogFiles.LOG_DIR;
+    return TableLocations.logPrefix(tableLocation);
   }
 
   /** The full location of the checkpoint file of a version. */
@@ -156,7 +157,7 @@ public final class CheckpointStore {
     if (hinted.isEmpty() || hinted.get() < checkpoint.version()) {
       String hint = "{\"version\":" + checkpoint.version() + ",\"numFiles\":" + checkpoint.fileCount()
           + ",\"numManifests\":" + checkpoint.manifests().size() + "}\n";
-      try (OutputStream out = io.newOutputFile(logPrefix() + HINT).createOrOverwrite(0)) {
+      try (OutputStream out = io.newOutputFile(logPrefix() + HINT).createOrOverwrite()) {
         out.write(hint.getBytes(StandardCharsets.UTF_8));
       }
     }

@@ -2,6 +2,7 @@ package io.tidemark.core.internal.checkpoint;
 
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
@@ -100,7 +101,7 @@ public final class CheckpointWriter {
    * and refused the same way.
    */
   private void checkStillThere(Checkpoint previous, List<ManifestEntry> kept) throws IOException {
-    String prefix = tableLocation + "/" + ManifestFiles.DIRECTORY + "/";
+    String prefix = TableLocations.manifestPrefix(tableLocation);
     Map<String, Long> present = new HashMap<>();
     for (FileEntry e : io.list(prefix, null)) {
       present.put(e.location().substring(tableLocation.length() + 1), e.size());

@@ -29,6 +29,11 @@ public final class ManifestCache {
         .build();
   }
 
+  /** Drops every parsed manifest kept in memory (the table is being closed). */
+  public void clear() {
+    cache.invalidateAll();
+  }
+
   /**
    * The data files a manifest lists, read on first use.
    *

@@ -7,6 +7,7 @@ import io.tidemark.core.io.InputFile;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.DataFileWriter;
 import io.tidemark.core.internal.parquet.WriterOptions;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.checkpoint.ManifestEntry;
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 public final class ManifestFiles {
   /** The directory of manifests under the table root. */
-  public static final String DIRECTORY = "_manifests";
+  public static final String DIRECTORY = TableLocations.MANIFEST_DIR;
   /** The schema of manifest files. */
   public static final Schema SCHEMA = SchemaDdl.parse(
       "path string not null, spec_id int not null, record_count long not null, size long not null,"
@@ -73,7 +74,7 @@ public final class ManifestFiles {
     List<AddFile> files = new ArrayList<>((int) Math.min(manifest.fileCount(), 1 << 20));
     long records = 0;
     try {
-      InputFile in = io.newInputFile(tableLocation + "/" + path);
+      InputFile in = io.newInputFile(TableLocations.locationOf(tableLocation, path));
       // the reader asks for the length anyway (to find the footer): checking it costs nothing
       long length = in.getLength();
       if (length != manifest.size()) {
@@ -95,7 +96,7 @@ public final class ManifestFiles {
         throw new UnreadableManifestException(path, "manifest is missing", e);
       }
       TidemarkException cause = e instanceof TidemarkException t ? t
-          : new StorageException("cannot read manifest " + tableLocation + "/" + path + ": " + e.getMessage(), e);
+          : new StorageException("cannot read manifest " + TableLocations.locationOf(tableLocation, path) + ": " + e.getMessage(), e);
       throw new UnreadableManifestException(path, "manifest cannot be read (" + e.getMessage() + ")", cause,
           isStorageFailure(e));
     }

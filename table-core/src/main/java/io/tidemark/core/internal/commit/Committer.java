@@ -1,6 +1,6 @@
 package io.tidemark.core.internal.commit;
 
-import io.tidemark.core.io.Forcing;
+import io.tidemark.core.internal.io.Forcing;
 import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.internal.log.Commit;

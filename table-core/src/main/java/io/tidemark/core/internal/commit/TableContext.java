@@ -1,7 +1,7 @@
 package io.tidemark.core.internal.commit;
 
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.TableLocations;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.internal.log.TransactionLog;
 import io.tidemark.core.internal.snapshot.TableState;
 import java.time.Instant;

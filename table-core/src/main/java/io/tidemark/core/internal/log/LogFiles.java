@@ -1,11 +1,12 @@
 package io.tidemark.core.internal.log;
 
+import io.tidemark.core.internal.io.TableLocations;
 import java.util.regex.Pattern;
 
 /** Names of the files in {@code _log/}. */
 public final class LogFiles {
   /** The log directory under the table root, with its trailing slash. */
-  public static final String LOG_DIR = "_log/";
+  public static final String LOG_DIR = TableLocations.LOG_DIR + "/";
   private static final Pattern COMMIT = Pattern.compile("[0-9]{20}\\.json");
   private static final Pattern CHECKPOINT = Pattern.compile("[0-9]{20}\\.checkpoint\\.json");
 

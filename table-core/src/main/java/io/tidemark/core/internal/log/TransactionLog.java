@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.StagedFile;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;
@@ -47,9 +49,14 @@ public final class TransactionLog {
         .build();
   }
 
+  /** Drops every parsed commit kept in memory (the table is being closed). */
+  public void clearCache() {
+    commits.invalidateAll();
+  }
+
   /** The full location of a commit file. */
   public String commitLocation(long version) {
-    return tableLocation + "/" + LogFiles.commitPath(version);
+    return TableLocations.locationOf(tableLocation, LogFiles.commitPath(version));
   }
 
   /**
@@ -60,7 +67,7 @@ public final class TransactionLog {
    * @throws MissingCommitException when a version between the known one and the newest is missing
    */
   public long latestVersion(long knownVersion) {
-    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(tableLocation);
     String startAfter = knownVersion >= 0 ? commitLocation(knownVersion) : null;
     List<FileEntry> entries;
     try {
@@ -148,7 +155,7 @@ public final class TransactionLog {
    * @throws StorageException when the log cannot be listed
    */
   public LogListing list() {
-    String prefix = tableLocation + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(tableLocation);
     NavigableSet<Long> commitVersions = new TreeSet<>();
     NavigableSet<Long> checkpointVersions = new TreeSet<>();
     try {
@@ -215,9 +222,9 @@ public final class TransactionLog {
    */
   public StagedFile stage(byte[] content) {
     try {
-      return io.stage(commitLocation(0), content);
+      return FileIOs.stage(io, commitLocation(0), content);
     } catch (IOException e) {
-      throw new StorageException("cannot write a commit into " + tableLocation + "/" + LogFiles.LOG_DIR
+      throw new StorageException("cannot write a commit into " + TableLocations.logPrefix(tableLocation)
           + ": " + e.getMessage(), e);
     }
   }

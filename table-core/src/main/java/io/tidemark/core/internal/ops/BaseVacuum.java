@@ -5,7 +5,8 @@ import io.tidemark.core.VacuumReport;
 import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /** Finds the files outside the retention window and deletes them (see {@link Vacuum}). */
 final class BaseVacuum implements Vacuum {
   private static final Logger LOG = LoggerFactory.getLogger(BaseVacuum.class);
+  private static final int MAX_NAMED_FAILURES = 10;
 
   private final TableContext table;
   private final Clock clock;
@@ -97,9 +100,9 @@ final class BaseVacuum implements Vacuum {
   /** Files under data/ that no retained version references, modified before the cutoff. */
   private List<FileEntry> unreferencedData(Set<String> referenced, long cutoff) {
     String root = table.location() + "/";
-    String prefix = root + "data/";
+    String prefix = TableLocations.dataPrefix(table.location());
     // a data/ that is a link out of the table is not listed at all (the listing follows no link below it)
-    table.locations().checkInside(root + "data");
+    table.locations().checkInside(TableLocations.locationOf(table.location(), TableLocations.DATA_DIR));
     List<FileEntry> out = new ArrayList<>();
     try {
       for (FileEntry e : table.io().list(prefix, null)) {
@@ -131,13 +134,21 @@ final class BaseVacuum implements Vacuum {
     return false;
   }
 
+  /** Deletes in bulk where the storage can; files it could not delete are named in the error. */
   private void deleteAll(List<String> locations) {
-    for (String location : locations) {
-      try {
-        table.locations().delete(location);
-      } catch (IOException e) {
-        throw new StorageException("vacuum cannot delete " + location + ": " + e.getMessage(), e);
-      }
+    Map<String, String> failed;
+    try {
+      failed = table.locations().deleteAll(locations);
+    } catch (IOException e) {
+      throw new StorageException("vacuum cannot delete the " + locations.size() + " files it found: "
+          + e.getMessage(), e);
+    }
+    if (!failed.isEmpty()) {
+      StringBuilder named = new StringBuilder();
+      failed.entrySet().stream().limit(MAX_NAMED_FAILURES).forEach(f ->
+          named.append(named.length() == 0 ? "" : "; ").append(f.getKey()).append(": ").append(f.getValue()));
+      throw new StorageException("vacuum could not delete " + failed.size() + " of " + locations.size()
+          + " files (the others are deleted): " + named + (failed.size() > MAX_NAMED_FAILURES ? "; ..." : ""), null);
     }
   }
 }

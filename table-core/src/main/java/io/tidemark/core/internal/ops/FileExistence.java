@@ -2,7 +2,8 @@ package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,9 +43,9 @@ public final class FileExistence {
     }
     Map<String, Long> sizes = new HashMap<>();
     for (String directory : directories) {
-      String prefix = table.location() + "/" + directory + "/";
+      String prefix = TableLocations.locationOf(table.location(), directory + "/");
       // a directory that links out of the table is not listed: what is there is not the table's
-      table.locations().checkInside(table.location() + "/" + directory);
+      table.locations().checkInside(TableLocations.locationOf(table.location(), directory));
       try {
         for (FileEntry e : table.io().list(prefix, null)) {
           if (e.location().startsWith(prefix)) {

@@ -4,8 +4,9 @@ import io.tidemark.core.internal.checkpoint.CheckpointStore;
 import io.tidemark.core.internal.checkpoint.ManifestFiles;
 import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.internal.log.LogFiles;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.checkpoint.ManifestEntry;
 import io.tidemark.spec.error.StorageException;
@@ -39,7 +40,7 @@ final class LogRetention {
 
   LogRetention(TableContext table, long oldestRetained, boolean expireLog) {
     this.table = table;
-    String prefix = table.location() + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(table.location());
     try {
       for (FileEntry e : table.io().list(prefix, null)) {
         long commit = LogFiles.parseCommitVersion(e.name());
@@ -93,7 +94,7 @@ final class LogRetention {
       });
     }
     String root = table.location() + "/";
-    String prefix = root + ManifestFiles.DIRECTORY + "/";
+    String prefix = TableLocations.manifestPrefix(table.location());
     List<String> out = new ArrayList<>();
     try {
       for (FileEntry e : table.io().list(prefix, null)) {

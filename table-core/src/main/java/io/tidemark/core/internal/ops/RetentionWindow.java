@@ -2,9 +2,10 @@ package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.io.FileEntry;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.snapshot.TableState;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ final class RetentionWindow {
 
   /** The oldest version from which every commit file up to the newest exists. */
   private long lowestContiguousVersion() {
-    String prefix = table.location() + "/" + LogFiles.LOG_DIR;
+    String prefix = TableLocations.logPrefix(table.location());
     TreeSet<Long> versions = new TreeSet<>();
     try {
       List<FileEntry> entries = table.io().list(prefix, null);

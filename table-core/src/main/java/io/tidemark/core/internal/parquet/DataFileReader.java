@@ -4,7 +4,7 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.io.InputFile;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.Schema;
@@ -76,7 +76,7 @@ public final class DataFileReader {
       if (length >= 0) {
         options.withRange(start, start + length);
       }
-      reader = ParquetFileReader.open(file, options.build());
+      reader = ParquetFileReader.open(ParquetInput.of(file), options.build());
       if (boundFilter != null) {
         FilterPredicate predicate;
         try {
@@ -89,9 +89,9 @@ public final class DataFileReader {
           int total = reader.getRowGroups().size();
           ParquetFileReader unfiltered = reader;
           // reuse the footer just read: the filtered reader only needs a new stream
-          reader = ParquetFileReader.open(file, unfiltered.getFooter(), options.withRecordFilter(
+          reader = ParquetFileReader.open(ParquetInput.of(file), unfiltered.getFooter(), options.withRecordFilter(
               FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
-              .build(), file.newStream());
+              .build(), new ParquetInput.Stream(file.newStream()));
           unfiltered.close();
           rowFilter = predicate;
           count(metrics, total, reader);

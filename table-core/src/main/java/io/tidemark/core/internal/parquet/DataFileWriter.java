@@ -3,7 +3,9 @@ package io.tidemark.core.internal.parquet;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.data.ReusableRecord;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.StorageErrors;
+import io.tidemark.core.io.FileIOs;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -272,12 +273,11 @@ public final class DataFileWriter implements Closeable {
       }
       currentOutput.closeQuietly();
     }
-    for (String location : locations) {
-      try {
-        io.delete(location);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not delete data file {} while aborting", location, e);
-      }
+    try {
+      FileIOs.deleteFiles(io, locations).forEach((location, reason) ->
+          LOG.warn("could not delete data file {} while aborting: {}", location, reason));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not delete the {} data files written while aborting", locations.size(), e);
     }
   }
 
@@ -318,7 +318,7 @@ public final class DataFileWriter implements Closeable {
 
   /**
    * The files created since {@link #forceLater()}, which must be forced ({@link
-   * io.tidemark.core.io.Forcing}) before a commit names them.
+   * io.tidemark.core.internal.io.Forcing}) before a commit names them.
    */
   public List<io.tidemark.core.io.OutputFile> unforcedFiles() {
     return Collections.unmodifiableList(new ArrayList<>(unforced));
@@ -338,8 +338,8 @@ public final class DataFileWriter implements Closeable {
     if (!directoryChecked) {
       checkDirectoryInside();
     }
-    currentPath = directory + "/" + UUID.randomUUID() + ".parquet";
-    currentLocation = tableLocation + "/" + currentPath;
+    currentPath = TableLocations.newParquetFile(directory);
+    currentLocation = TableLocations.locationOf(tableLocation, currentPath);
     io.tidemark.core.io.OutputFile file = io.newOutputFile(currentLocation);
     currentOutput = new SizeTrackingOutputFile(file, forceLater);
     locations.add(currentLocation);
@@ -391,7 +391,7 @@ public final class DataFileWriter implements Closeable {
 
   /** Refuses to write through a symbolic link (or anything else) that leads out of the table. */
   private void checkDirectoryInside() {
-    String location = tableLocation + "/" + directory;
+    String location = TableLocations.locationOf(tableLocation, directory);
     try {
       io.checkWithin(tableLocation, location);
     } catch (IOException e) {

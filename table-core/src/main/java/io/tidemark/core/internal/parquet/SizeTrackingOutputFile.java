@@ -1,13 +1,15 @@
 package io.tidemark.core.internal.parquet;
 
+import io.tidemark.core.io.SupportsDeferredForce;
 import java.io.IOException;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * Wraps an output file so that the writer learns the file's exact size: the stream's position
- * when it is closed. Parquet creates the file; when the writer forces files later, it is
- * created unforced ({@link io.tidemark.core.io.OutputFile#createUnforced}).
+ * Parquet's view of a Tidemark output file, which also tells the writer the file's exact size:
+ * the stream's position when it is closed. Parquet creates the file; when the writer forces files
+ * later and the storage can defer forcing, it is created unforced
+ * ({@link SupportsDeferredForce#createUnforced}).
  */
 final class SizeTrackingOutputFile implements OutputFile {
   private final io.tidemark.core.io.OutputFile delegate;
@@ -21,29 +23,31 @@ final class SizeTrackingOutputFile implements OutputFile {
 
   @Override
   public PositionOutputStream create(long blockSizeHint) throws IOException {
-    stream = new TrackingStream(unforced ? delegate.createUnforced(blockSizeHint) : delegate.create(blockSizeHint));
+    stream = new TrackingStream(unforced && delegate instanceof SupportsDeferredForce deferred
+        ? deferred.createUnforced() : delegate.create());
     return stream;
   }
 
   @Override
   public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-    stream = new TrackingStream(delegate.createOrOverwrite(blockSizeHint));
+    stream = new TrackingStream(delegate.createOrOverwrite());
     return stream;
   }
 
+  /** Tidemark's storages take no block size. */
   @Override
   public boolean supportsBlockSize() {
-    return delegate.supportsBlockSize();
+    return false;
   }
 
   @Override
   public long defaultBlockSize() {
-    return delegate.defaultBlockSize();
+    return 0;
   }
 
   @Override
   public String getPath() {
-    return delegate.getPath();
+    return delegate.location();
   }
 
   /**
@@ -70,11 +74,11 @@ final class SizeTrackingOutputFile implements OutputFile {
   }
 
   private static final class TrackingStream extends PositionOutputStream {
-    private final PositionOutputStream out;
+    private final io.tidemark.core.io.PositionOutputStream out;
     private long finalPosition = -1;
     private boolean closed;
 
-    TrackingStream(PositionOutputStream out) {
+    TrackingStream(io.tidemark.core.io.PositionOutputStream out) {
       this.out = out;
     }
 

@@ -50,10 +50,7 @@ public final class SnapshotLoader {
   /** Manifests found missing or damaged: checkpoints that list one are not used again. */
   private final Set<String> unusableManifests = ConcurrentHashMap.newKeySet();
   /** Older snapshots asked for by time travel, weighed by the files they hold in memory. */
-  private final Cache<Long, TableState> older = Caffeine.newBuilder()
-      .maximumWeight(Long.getLong("tidemark.cache.snapshots.files", 1_000_000L))
-      .weigher((Long v, TableState s) -> 1 + s.tailAdds().size() + s.tailRemoves().size())
-      .build();
+  private final Cache<Long, TableState> older;
 
   /**
    * How long a loader may go without news from the log before a refresh that finds no new commit
@@ -69,15 +66,34 @@ public final class SnapshotLoader {
   /** The version from which refreshes look for a newer checkpoint again. */
   private volatile long nextHintCheck;
 
-  /** A loader over this log and these checkpoints. */
+  /** A loader over this log and these checkpoints, keeping up to a million files of older snapshots. */
   public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
       String tableLocation) {
-    this(log, checkpoints, manifests, tableLocation, System::nanoTime);
+    this(log, checkpoints, manifests, tableLocation, 1_000_000L);
+  }
+
+  /**
+   * A loader over this log and these checkpoints.
+   *
+   * @param olderSnapshotFiles the most file entries of time-travel snapshots to keep in memory
+   */
+  public SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
+      String tableLocation, long olderSnapshotFiles) {
+    this(log, checkpoints, manifests, tableLocation, System::nanoTime, olderSnapshotFiles);
   }
 
   /** A loader whose idle time is measured by this clock (tests). */
   SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
       String tableLocation, LongSupplier nanoClock) {
+    this(log, checkpoints, manifests, tableLocation, nanoClock, 1_000_000L);
+  }
+
+  private SnapshotLoader(TransactionLog log, CheckpointStore checkpoints, ManifestCache manifests,
+      String tableLocation, LongSupplier nanoClock, long olderSnapshotFiles) {
+    this.older = Caffeine.newBuilder()
+        .maximumWeight(olderSnapshotFiles)
+        .weigher((Long v, TableState s) -> 1 + s.tailAdds().size() + s.tailRemoves().size())
+        .build();
     this.log = log;
     this.checkpoints = checkpoints;
     this.manifests = manifests;
@@ -106,6 +122,12 @@ public final class SnapshotLoader {
    */
   public void forget() {
     latest.set(null);
+  }
+
+  /** Drops every snapshot held, the latest and the older ones (the table is being closed). */
+  public void clear() {
+    forget();
+    older.invalidateAll();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.internal.parquet.DataFileWriter;
 import io.tidemark.core.internal.parquet.WriterOptions;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.partition.PartitionField;
@@ -72,7 +73,7 @@ public final class PartitionedWriter implements Closeable {
     if (spec.isUnpartitioned()) {
       if (unpartitioned == null) {
         unpartitioned = configure(
-            new DataFileWriter(io, tableLocation, "data", schema, options, spec.specId(), Map.of()));
+            new DataFileWriter(io, tableLocation, TableLocations.DATA_DIR, schema, options, spec.specId(), Map.of()));
       }
       unpartitioned.write(record);
       return;
@@ -85,7 +86,7 @@ public final class PartitionedWriter implements Closeable {
     DataFileWriter writer = writers.get(key);
     if (writer == null) {
       Map<String, Object> json = PartitionValues.toJson(spec, schema, values);
-      writer = configure(new DataFileWriter(io, tableLocation, "data/" + PartitionPaths.path(spec, schema, values),
+      writer = configure(new DataFileWriter(io, tableLocation, TableLocations.dataDirectory(PartitionPaths.path(spec, schema, values)),
           schema, options, spec.specId(), json));
       writers.put(key, writer);
     }

@@ -9,10 +9,13 @@ import io.tidemark.core.CommitResult;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.PositionOutputStream;
 import io.tidemark.core.io.StagedFile;
+import io.tidemark.core.io.SupportsDeferredForce;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
@@ -25,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.parquet.io.PositionOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,27 +90,28 @@ class ForcedBeforePublishTest {
 
     @Override
     public OutputFile newOutputFile(String location) {
-      OutputFile file = delegate().newOutputFile(location);
-      return new OutputFile() {
+      OutputFile plain = delegate().newOutputFile(location);
+      SupportsDeferredForce file = (SupportsDeferredForce) plain;
+      class Recording implements OutputFile, SupportsDeferredForce {
         @Override
         public String location() {
           return location;
         }
 
         @Override
-        public PositionOutputStream create(long blockSizeHint) throws IOException {
-          return file.create(blockSizeHint);
+        public PositionOutputStream create() throws IOException {
+          return plain.create();
         }
 
         @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-          return file.createOrOverwrite(blockSizeHint);
+        public PositionOutputStream createOrOverwrite() throws IOException {
+          return plain.createOrOverwrite();
         }
 
         @Override
-        public PositionOutputStream createUnforced(long blockSizeHint) throws IOException {
+        public PositionOutputStream createUnforced() throws IOException {
           unforcedCreated.add(location);
-          return file.createUnforced(blockSizeHint);
+          return file.createUnforced();
         }
 
         @Override
@@ -121,12 +124,13 @@ class ForcedBeforePublishTest {
             throw new AssertionError("forced twice: " + location);
           }
         }
-      };
+      }
+      return new Recording();
     }
 
     @Override
     public StagedFile stage(String nearLocation, byte[] content) throws IOException {
-      StagedFile staged = delegate().stage(nearLocation, content);
+      StagedFile staged = FileIOs.stage(delegate(), nearLocation, content);
       return new StagedFile() {
         @Override
         public boolean publish(String location) throws IOException {

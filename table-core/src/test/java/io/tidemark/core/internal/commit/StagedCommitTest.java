@@ -11,6 +11,7 @@ import io.tidemark.core.CommitResult;
 import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.StagedFile;
@@ -146,7 +147,7 @@ class StagedCommitTest {
     @Override
     public StagedFile stage(String nearLocation, byte[] content) throws IOException {
       stages.incrementAndGet();
-      StagedFile staged = delegate().stage(nearLocation, content);
+      StagedFile staged = FileIOs.stage(delegate(), nearLocation, content);
       return new StagedFile() {
         @Override
         public boolean publish(String target) throws IOException {

@@ -153,7 +153,7 @@ final class TestData {
   static ParquetMetadata footer(FileIO io, String location) throws IOException {
     ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withCodecFactory(new Codecs()).build();
-    try (ParquetFileReader reader = ParquetFileReader.open(io.newInputFile(location), options)) {
+    try (ParquetFileReader reader = ParquetFileReader.open(ParquetInput.of(io.newInputFile(location)), options)) {
       return reader.getFooter();
     }
   }

@@ -1,5 +1,6 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
+import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.error.StorageException;
 
 /**

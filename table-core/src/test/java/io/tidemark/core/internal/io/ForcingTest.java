@@ -1,8 +1,12 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.PositionOutputStream;
+import io.tidemark.core.io.SupportsDeferredForce;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.parquet.io.PositionOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,7 @@ class ForcingTest {
     List<OutputFile> files = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       OutputFile file = io.newOutputFile(dir.resolve("f" + i).toString());
-      try (OutputStream out = file.createUnforced(0)) {
+      try (OutputStream out = ((SupportsDeferredForce) file).createUnforced()) {
         out.write(("content " + i).getBytes());
       }
       files.add(counting(file, forced));
@@ -43,7 +46,7 @@ class ForcingTest {
     List<OutputFile> files = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       OutputFile file = io.newOutputFile(dir.resolve("g" + i).toString());
-      try (OutputStream out = file.createUnforced(0)) {
+      try (OutputStream out = ((SupportsDeferredForce) file).createUnforced()) {
         out.write(1);
       }
       files.add(counting(file, forced));
@@ -60,29 +63,35 @@ class ForcingTest {
   }
 
   private static OutputFile counting(OutputFile file, Set<String> forced) {
-    return new OutputFile() {
+    class Counting implements OutputFile, SupportsDeferredForce {
       @Override
       public String location() {
         return file.location();
       }
 
       @Override
-      public PositionOutputStream create(long blockSizeHint) throws IOException {
-        return file.create(blockSizeHint);
+      public PositionOutputStream create() throws IOException {
+        return file.create();
       }
 
       @Override
-      public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        return file.createOrOverwrite(blockSizeHint);
+      public PositionOutputStream createOrOverwrite() throws IOException {
+        return file.createOrOverwrite();
+      }
+
+      @Override
+      public PositionOutputStream createUnforced() throws IOException {
+        return ((SupportsDeferredForce) file).createUnforced();
       }
 
       @Override
       public void force() throws IOException {
-        file.force();
+        ((SupportsDeferredForce) file).force();
         if (!forced.add(location())) {
           throw new AssertionError("forced twice: " + location());
         }
       }
-    };
+    }
+    return new Counting();
   }
 }

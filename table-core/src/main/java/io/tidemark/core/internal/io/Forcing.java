@@ -1,5 +1,7 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
+import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.SupportsDeferredForce;
 import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Forces files written with {@link OutputFile#createUnforced} side by side, on a shared pool of
+ * Forces files written with {@link SupportsDeferredForce#createUnforced} side by side, on a shared pool of
  * daemon threads: a file system flushes concurrent requests together, so forcing a commit's
  * files (and its commit file) at once costs about one flush instead of one per file.
  */
@@ -50,7 +52,7 @@ public final class Forcing {
    */
   public static void forceAll(List<? extends OutputFile> files) throws IOException {
     if (files.size() == 1) {
-      files.get(0).force();
+      force(files.get(0));
       return;
     }
     int slices = Math.min(PARALLELISM, files.size());
@@ -59,7 +61,7 @@ public final class Forcing {
       int slice = s;
       running.add(POOL.submit(() -> {
         for (int i = slice; i < files.size(); i += slices) {
-          files.get(i).force();
+          force(files.get(i));
         }
         return null;
       }));
@@ -78,6 +80,13 @@ public final class Forcing {
     }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  /** Forces a file that deferred it; one without {@link SupportsDeferredForce} is durable already. */
+  private static void force(OutputFile file) throws IOException {
+    if (file instanceof SupportsDeferredForce deferred) {
+      deferred.force();
     }
   }
 

@@ -1,4 +1,4 @@
-package io.tidemark.core.io;
+package io.tidemark.core.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
