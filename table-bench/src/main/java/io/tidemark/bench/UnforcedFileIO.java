@@ -3,8 +3,9 @@ package io.tidemark.bench;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.PositionOutputStream;
+import io.tidemark.core.io.SupportsDeferredForce;
 import java.io.IOException;
-import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Storage whose new files are never forced to the device: {@link WriteBreakdown}'s way to measure
@@ -25,13 +26,14 @@ final class UnforcedFileIO extends ForwardingFileIO {
       }
 
       @Override
-      public PositionOutputStream create(long blockSizeHint) throws IOException {
-        return file.createUnforced(blockSizeHint);
+      public PositionOutputStream create() throws IOException {
+        // storage without deferred forcing has nothing to skip
+        return file instanceof SupportsDeferredForce deferred ? deferred.createUnforced() : file.create();
       }
 
       @Override
-      public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-        return file.createOrOverwrite(blockSizeHint);
+      public PositionOutputStream createOrOverwrite() throws IOException {
+        return file.createOrOverwrite();
       }
     };
   }
