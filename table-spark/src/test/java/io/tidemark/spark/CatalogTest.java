@@ -1,0 +1,99 @@
+package io.tidemark.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.core.Table;
+import io.tidemark.core.Tables;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest extends SparkTestBase {
+
+  private static List<String> column(String query, int i) {
+    return sql(query).stream().map(r -> String.valueOf(r.get(i))).collect(Collectors.toList());
+  }
+
+  @Test
+  void createInsertSelectDescribeAndDropWithHiddenPartitioning() throws Exception {
+    sql("CREATE TABLE tm.db.events (id BIGINT, ts TIMESTAMP, name STRING, code STRING) USING tidemark"
+        + " PARTITIONED BY (days(ts), bucket(4, id), truncate(code, 2))");
+    String location = dir.resolve("warehouse/db/events").toString();
+    Table t = Tables.open(location);
+    assertThat(t.currentSnapshot().metadata().defaultSpec().format(t.schema()))
+        .isEqualTo(io.tidemark.spec.partition.PartitionSpec.builderFor(t.schema()).day("ts").bucket("id", 4)
+            .truncate("code", 2).build().format(t.schema()));
+
+    sql("INSERT INTO tm.db.events VALUES (1, timestamp'2024-01-01 10:00:00', 'a', 'xy1'),"
+        + " (2, timestamp'2024-01-02 11:00:00', 'b', 'xy2'), (3, timestamp'2024-01-02 12:00:00', null, 'zz')");
+    assertThat(column("SELECT id FROM tm.db.events WHERE ts >= '2024-01-02' ORDER BY id", 0))
+        .containsExactly("2", "3");
+    assertThat(column("SELECT name FROM tm.db.events WHERE id = 1", 0)).containsExactly("a");
+    assertThat(column("SHOW TABLES IN tm.db", 1)).contains("events");
+
+    List<Row> described = sql("DESCRIBE TABLE tm.db.events");
+    assertThat(described.stream().map(r -> r.getString(0)).toList()).contains("id", "ts", "name", "code");
+    assertThat(described.stream().map(r -> r.getString(1)).toList())
+        .contains("days(ts)", "bucket(4, id)");
+
+    sql("DROP TABLE tm.db.events");
+    assertThat(spark.catalog().tableExists("tm.db.events")).isFalse();
+    assertThat(Files.exists(dir.resolve("warehouse/db/events/data"))).isTrue(); // data kept
+    assertThatThrownBy(() -> Tables.open(location)).isInstanceOf(io.tidemark.spec.error.TableNotFoundException.class);
+  }
+
+  @Test
+  void alterTableAddsRenamesAndDropsColumns() throws Exception {
+    sql("CREATE TABLE tm.db.people (id BIGINT, name STRING) USING tidemark");
+    sql("INSERT INTO tm.db.people VALUES (1, 'ann')");
+    sql("ALTER TABLE tm.db.people ADD COLUMN age INT");
+    sql("INSERT INTO tm.db.people VALUES (2, 'bob', 40)");
+    sql("ALTER TABLE tm.db.people RENAME COLUMN name TO full_name");
+    assertThat(column("SELECT full_name, age FROM tm.db.people ORDER BY id", 0)).containsExactly("ann", "bob");
+    assertThat(column("SELECT full_name, age FROM tm.db.people ORDER BY id", 1)).containsExactly("null", "40");
+    sql("ALTER TABLE tm.db.people DROP COLUMN age");
+    assertThat(spark.table("tm.db.people").columns()).containsExactly("id", "full_name");
+    sql("DROP TABLE tm.db.people PURGE");
+    try (var files = Files.walk(dir.resolve("warehouse/db/people"))) {
+      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+    }
+  }
+
+  @Test
+  void deleteFromAndOverwriteByFilterGoThroughTheLibrary() throws Exception {
+    sql("CREATE TABLE tm.db.ledger (id BIGINT, day DATE) USING tidemark PARTITIONED BY (day)");
+    spark.range(0, 30).selectExpr("id", "date_add(date'2024-05-01', cast(id % 3 as int)) as day")
+        .writeTo("tm.db.ledger").append();
+    sql("DELETE FROM tm.db.ledger WHERE day = date'2024-05-02'");
+    assertThat(spark.table("tm.db.ledger").count()).isEqualTo(20);
+    assertThat(spark.table("tm.db.ledger").where("day = '2024-05-02'").count()).isZero();
+
+    spark.range(100, 105).selectExpr("id", "date'2024-05-03' as day")
+        .writeTo("tm.db.ledger").overwrite(org.apache.spark.sql.functions.col("day").equalTo(
+            org.apache.spark.sql.functions.lit(java.sql.Date.valueOf("2024-05-03"))));
+    assertThat(spark.table("tm.db.ledger").where("day = '2024-05-03'").count()).isEqualTo(5);
+    assertThat(spark.table("tm.db.ledger").count()).isEqualTo(15);
+  }
+
+  @Test
+  void updateAndMergeFailSayingTheyAreNotSupported() {
+    sql("CREATE TABLE tm.db.upd (id BIGINT, v STRING) USING tidemark");
+    assertThatThrownBy(() -> sql("UPDATE tm.db.upd SET v = 'x' WHERE id = 1"))
+        .hasMessageContaining("not supported");
+    assertThatThrownBy(() -> sql("MERGE INTO tm.db.upd t USING (SELECT 1L AS id, 'y' AS v) s ON t.id = s.id"
+        + " WHEN MATCHED THEN UPDATE SET v = s.v"))
+        .hasMessageContaining("not supported");
+  }
+
+  @Test
+  void pathTablesAreReachableThroughTheCatalog() {
+    String path = newLocation("by-path");
+    spark.range(0, 7).write().format("tidemark").mode("append").save(path);
+    assertThat(sql("SELECT count(*) FROM tm.`" + path + "`").get(0).getLong(0)).isEqualTo(7);
+    sql("INSERT INTO tm.`" + path + "` VALUES (7)");
+    assertThat(Tables.open(path).currentSnapshot().recordCount()).isEqualTo(8);
+  }
+}
