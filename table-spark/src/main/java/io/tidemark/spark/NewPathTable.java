@@ -2,6 +2,7 @@ package io.tidemark.spark;
 
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
+import io.tidemark.spec.error.TableAlreadyExistsException;
 import io.tidemark.spec.error.TableNotFoundException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -50,7 +51,13 @@ final class NewPathTable implements org.apache.spark.sql.connector.catalog.Table
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    Table created = Tables.create(path, SparkSchemas.toTidemark(info.schema()));
-    return new SparkTable(created, TimeTravel.LATEST, true).newWriteBuilder(info);
+    Table table;
+    try {
+      table = Tables.create(path, SparkSchemas.toTidemark(info.schema()));
+    } catch (TableAlreadyExistsException e) {
+      // made since this object was: by an earlier micro-batch of the same query, or another writer
+      table = Tables.open(path);
+    }
+    return new SparkTable(table, TimeTravel.LATEST, true).newWriteBuilder(info);
   }
 }
