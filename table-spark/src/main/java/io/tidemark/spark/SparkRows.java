@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,29 +95,37 @@ final class SparkRows {
     return out;
   }
 
+  /** Converts Spark rows to records; keeps the Spark form of each type it meets. Belongs to one thread. */
+  static final class ToRecords {
+    private final Map<Type, DataType> sparkTypes = new IdentityHashMap<>();
+
+    private DataType sparkType(Type type) {
+      return sparkTypes.computeIfAbsent(type, SparkSchemas::toSpark);
+    }
+
   /**
    * A record of {@code struct} from a Spark row: field {@code i} of the record is read from
    * ordinal {@code ordinals[i]} of the row, or is null when that is -1.
    */
-  static Record toRecord(StructType struct, InternalRow row, int[] ordinals) {
+  Record toRecord(StructType struct, InternalRow row, int[] ordinals) {
     Object[] values = new Object[struct.fields().size()];
     for (int i = 0; i < values.length; i++) {
       int o = ordinals[i];
       if (o >= 0 && !row.isNullAt(o)) {
         NestedField f = struct.fields().get(i);
-        values[i] = fromSpark(f.type(), row.get(o, SparkSchemas.toSpark(f.type())));
+        values[i] = fromSpark(f.type(), row.get(o, sparkType(f.type())));
       }
     }
     return Record.of(struct, values);
   }
 
-  private static Record toRecord(StructType struct, InternalRow row) {
+  private Record toRecord(StructType struct, InternalRow row) {
     int[] identity = new int[struct.fields().size()];
     Arrays.setAll(identity, i -> i);
     return toRecord(struct, row, identity);
   }
 
-  private static Object fromSpark(Type type, Object value) {
+  private Object fromSpark(Type type, Object value) {
     if (value == null) {
       return null;
     }
@@ -136,7 +145,7 @@ final class SparkRows {
     }
     if (type instanceof ListType l) {
       ArrayData array = (ArrayData) value;
-      DataType elementType = SparkSchemas.toSpark(l.elementType());
+      DataType elementType = sparkType(l.elementType());
       List<Object> out = new ArrayList<>(array.numElements());
       for (int i = 0; i < array.numElements(); i++) {
         out.add(array.isNullAt(i) ? null : fromSpark(l.elementType(), array.get(i, elementType)));
@@ -145,13 +154,14 @@ final class SparkRows {
     }
     MapType m = (MapType) type;
     MapData map = (MapData) value;
-    DataType keyType = SparkSchemas.toSpark(m.keyType());
-    DataType valueType = SparkSchemas.toSpark(m.valueType());
+    DataType keyType = sparkType(m.keyType());
+    DataType valueType = sparkType(m.valueType());
     Map<Object, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < map.numElements(); i++) {
       Object v = map.valueArray().isNullAt(i) ? null : fromSpark(m.valueType(), map.valueArray().get(i, valueType));
       out.put(fromSpark(m.keyType(), map.keyArray().get(i, keyType)), v);
     }
     return out;
+  }
   }
 }

@@ -62,6 +62,7 @@ record WriterFactory(String location, org.apache.spark.sql.types.StructType expe
     private final FileIO io;
     private final io.tidemark.core.DataWriter writer;
     private final StructType struct;
+    private final SparkRows.ToRecords converter = new SparkRows.ToRecords();
 
     TaskWriter(FileIO io, io.tidemark.core.DataWriter writer) {
       this.io = io;
@@ -71,7 +72,7 @@ record WriterFactory(String location, org.apache.spark.sql.types.StructType expe
 
     @Override
     public void write(InternalRow row) {
-      writer.write(SparkRows.toRecord(struct, row, ordinals));
+      writer.write(converter.toRecord(struct, row, ordinals));
     }
 
     @Override
