@@ -17,6 +17,7 @@ import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.SupportsDynamicOverwrite;
 import org.apache.spark.sql.connector.write.SupportsOverwrite;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
 import org.apache.spark.sql.connector.write.Write;
@@ -77,7 +78,8 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
   @Override
   public Set<TableCapability> capabilities() {
     Set<TableCapability> caps = EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE,
-        TableCapability.STREAMING_WRITE, TableCapability.OVERWRITE_BY_FILTER, TableCapability.TRUNCATE);
+        TableCapability.STREAMING_WRITE, TableCapability.OVERWRITE_BY_FILTER, TableCapability.OVERWRITE_DYNAMIC,
+        TableCapability.TRUNCATE);
     if (byPath) {
       caps.add(TableCapability.ACCEPT_ANY_SCHEMA);
     }
@@ -130,9 +132,10 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
     return all;
   }
 
-  private final class Builder implements WriteBuilder, SupportsOverwrite, SupportsTruncate {
+  private final class Builder implements WriteBuilder, SupportsOverwrite, SupportsTruncate, SupportsDynamicOverwrite {
     private final LogicalWriteInfo info;
     private Expression overwrite;
+    private boolean dynamic;
 
     Builder(LogicalWriteInfo info) {
       this.info = info;
@@ -150,6 +153,12 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
     }
 
     @Override
+    public WriteBuilder overwriteDynamicPartitions() {
+      dynamic = true;
+      return this;
+    }
+
+    @Override
     public WriteBuilder truncate() {
       overwrite = Expressions.alwaysTrue();
       return this;
@@ -157,7 +166,7 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
 
     @Override
     public Write build() {
-      return new SparkWrite(table, info.schema(), overwrite, info.queryId(), byPath);
+      return new SparkWrite(table, info.schema(), overwrite, dynamic, info.queryId(), byPath);
     }
   }
 }

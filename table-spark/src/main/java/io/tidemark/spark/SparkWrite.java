@@ -1,6 +1,7 @@
 package io.tidemark.spark;
 
 import io.tidemark.core.DataFile;
+import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.spec.error.DuplicateTransactionException;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A write of a Spark job: executors write data files (see {@link WriterFactory}), the driver
  * commits their descriptions once. An append is one {@code AppendFiles}; an overwrite deletes the
- * rows matching its filter and adds the files in one transaction. An aborted job commits nothing:
+ * rows matching its filter and adds the files in one transaction; a dynamic partition overwrite
+ * deletes the rows of the partitions the new files are in (see {@link PartitionFilters}) and adds
+ * them in one transaction. An aborted job commits nothing:
  * the files its tasks wrote are orphans that vacuum removes.
  *
  * <p>As a streaming sink each micro-batch is one append carrying the application transaction
@@ -36,18 +39,22 @@ final class SparkWrite implements Write, BatchWrite, StreamingWrite {
   private final Table table;
   private final Schema schema;
   private final Expression overwrite;
+  private final boolean dynamic;
   private final String queryId;
   private final int[] ordinals;
 
   /**
    * @param overwrite the rows replaced, or null for an append
+   * @param dynamic whether the partitions the new rows land in are replaced (overwrite is null then)
    * @param byName whether incoming columns are matched to the table's by name (path writes,
    *     which Spark does not align) rather than by position (Spark aligned them already)
    */
-  SparkWrite(Table table, StructType incoming, Expression overwrite, String queryId, boolean byName) {
+  SparkWrite(Table table, StructType incoming, Expression overwrite, boolean dynamic, String queryId,
+      boolean byName) {
     this.table = table;
     this.schema = table.schema();
     this.overwrite = overwrite;
+    this.dynamic = dynamic;
     this.queryId = queryId;
     this.ordinals = byName ? byName(schema, incoming) : byPosition(schema, incoming);
   }
@@ -106,7 +113,7 @@ final class SparkWrite implements Write, BatchWrite, StreamingWrite {
 
   @Override
   public StreamingWrite toStreaming() {
-    if (overwrite != null) {
+    if (overwrite != null || dynamic) {
       throw new InvalidArgumentException("a Tidemark streaming sink only appends (output mode append)");
     }
     return this;
@@ -126,7 +133,14 @@ final class SparkWrite implements Write, BatchWrite, StreamingWrite {
   @Override
   public void commit(WriterCommitMessage[] messages) {
     List<DataFile> files = FilesMessage.filesOf(messages);
-    if (overwrite == null) {
+    if (dynamic) {
+      // the partitions as the default spec the files were written with, as a filter on the source columns
+      Snapshot current = table.refresh();
+      Expression replaced = PartitionFilters.of(current.schema(), TableMetadata.spec(current), files);
+      if (replaced != null) {
+        table.newTransaction().delete(replaced).appendFiles(files).commit();
+      }
+    } else if (overwrite == null) {
       if (!files.isEmpty()) {
         table.newAppendFiles().appendFiles(files).commit();
       }

@@ -79,6 +79,32 @@ class CatalogTest extends SparkTestBase {
   }
 
   @Test
+  void dynamicPartitionOverwriteReplacesOnlyThePartitionsWritten() throws Exception {
+    sql("CREATE TABLE tm.db.daily (id BIGINT, ts TIMESTAMP, kind STRING) USING tidemark"
+        + " PARTITIONED BY (days(ts), kind)");
+    spark.range(0, 40).selectExpr("id", "timestamp'2024-06-01 00:00:00' + make_interval(0, 0, 0, cast(id % 4 as int)) as ts",
+        "if(id % 2 = 0, 'even', 'odd') as kind").writeTo("tm.db.daily").append();
+    // days 1..4 hold 10 rows each; day 2 ('odd' ids 1, 5, ...) and day 3 ('even' ids 2, 6, ...)
+    spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    try {
+      sql("INSERT OVERWRITE tm.db.daily VALUES (100, timestamp'2024-06-02 08:00:00', 'odd'),"
+          + " (101, timestamp'2024-06-09 08:00:00', 'even')");
+    } finally {
+      spark.conf().unset("spark.sql.sources.partitionOverwriteMode");
+    }
+    assertThat(spark.table("tm.db.daily").count()).isEqualTo(40 - 10 + 2);
+    assertThat(column("SELECT id FROM tm.db.daily WHERE ts >= '2024-06-02' AND ts < '2024-06-03' ORDER BY id", 0))
+        .containsExactly("100");
+    assertThat(spark.table("tm.db.daily").where("ts >= '2024-06-03' AND ts < '2024-06-04'").count()).isEqualTo(10);
+
+    spark.range(200, 203).selectExpr("id", "timestamp'2024-06-03 01:00:00'", "'even'")
+        .toDF("id", "ts", "kind").writeTo("tm.db.daily").overwritePartitions();
+    assertThat(column("SELECT id FROM tm.db.daily WHERE ts >= '2024-06-03' AND ts < '2024-06-04' ORDER BY id", 0))
+        .containsExactly("200", "201", "202");
+    assertThat(spark.table("tm.db.daily").count()).isEqualTo(32 - 10 + 3);
+  }
+
+  @Test
   void updateAndMergeFailSayingTheyAreNotSupported() {
     sql("CREATE TABLE tm.db.upd (id BIGINT, v STRING) USING tidemark");
     assertThatThrownBy(() -> sql("UPDATE tm.db.upd SET v = 'x' WHERE id = 1"))
