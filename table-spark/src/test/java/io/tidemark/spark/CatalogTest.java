@@ -54,6 +54,8 @@ class CatalogTest extends SparkTestBase {
     sql("ALTER TABLE tm.db.people RENAME COLUMN name TO full_name");
     assertThat(column("SELECT full_name, age FROM tm.db.people ORDER BY id", 0)).containsExactly("ann", "bob");
     assertThat(column("SELECT full_name, age FROM tm.db.people ORDER BY id", 1)).containsExactly("null", "40");
+    sql("ALTER TABLE tm.db.people ALTER COLUMN age TYPE BIGINT");
+    assertThat(spark.table("tm.db.people").where("id = 2").first().getLong(2)).isEqualTo(40L);
     sql("ALTER TABLE tm.db.people DROP COLUMN age");
     assertThat(spark.table("tm.db.people").columns()).containsExactly("id", "full_name");
     sql("DROP TABLE tm.db.people PURGE");

@@ -78,6 +78,23 @@ class PathReadWriteTest extends SparkTestBase {
   }
 
   @Test
+  void pathWriteMatchesColumnsByNameAndLeavesMissingOnesNull() {
+    String path = newLocation("by-name");
+    spark.range(0, 3).selectExpr("id", "concat('a', id) as name", "if(id >= 0, cast(id as int), null) as n")
+        .write().format("tidemark").mode("append").save(path);
+    spark.range(3, 5).selectExpr("concat('b', id) as name", "id")
+        .write().format("tidemark").mode("append").save(path);
+
+    List<Row> rows = spark.read().format("tidemark").load(path).orderBy("id").collectAsList();
+    assertThat(rows).hasSize(5);
+    assertThat(rows.get(4).getString(1)).isEqualTo("b4");
+    assertThat(rows.get(4).isNullAt(2)).isTrue();
+    assertThat(rows.get(2).getInt(2)).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> spark.range(0, 1).selectExpr("id", "1 as extra")
+        .write().format("tidemark").mode("append").save(path)).hasMessageContaining("'extra' is not in the table");
+  }
+
+  @Test
   void overwriteModeReplacesEveryRow() {
     String path = newLocation("overwrite");
     spark.range(0, 10).write().format("tidemark").mode("append").save(path);

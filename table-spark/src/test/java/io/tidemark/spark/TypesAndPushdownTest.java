@@ -91,6 +91,9 @@ class TypesAndPushdownTest extends SparkTestBase {
     assertThat(first.getList(first.fieldIndex("tags"))).containsExactly("t3", null);
     assertThat(first.getJavaMap(first.fieldIndex("attrs"))).containsEntry("a", 3L).containsEntry("b", null);
 
+    // a nested field alone: Spark asks for part of the struct, the scan reads the whole column
+    assertThat(df.where("id = 5").select("pt.x", "attrs").first().getInt(0)).isEqualTo(5);
+
     String copy = newLocation("types-copy");
     df.write().format("tidemark").mode("append").save(copy);
     Table copied = Tables.open(copy);
@@ -123,6 +126,11 @@ class TypesAndPushdownTest extends SparkTestBase {
     assertThat(plan).contains("files=1/3");
     // translated exactly: Spark does not filter again
     assertThat(plan).doesNotContain("Filter (");
+    assertThat(oneDay.collectAsList()).hasSize(100);
+    org.apache.spark.sql.execution.SparkPlan scanNode = scala.jdk.javaapi.CollectionConverters
+        .asJava(oneDay.queryExecution().executedPlan().collectLeaves()).get(0);
+    assertThat(scanNode.metrics().get(SparkScan.FILES_MATCHED).get().value()).isEqualTo(1);
+    assertThat(scanNode.metrics().get(SparkScan.FILES_TOTAL).get().value()).isEqualTo(3);
     assertThat(oneDay.count()).isEqualTo(100);
     assertThat(oneDay.agg(org.apache.spark.sql.functions.min("id")).first().getLong(0)).isEqualTo(100);
 
