@@ -107,6 +107,40 @@ class CatalogTest extends SparkTestBase {
   }
 
   @Test
+  void createTableAsSelectAndConcurrentAppendsAllLand() throws Exception {
+    sql("CREATE TABLE tm.db.ctas USING tidemark PARTITIONED BY (bucket(2, id)) AS SELECT id, id * 2 AS twice"
+        + " FROM range(0, 10)");
+    assertThat(sql("SELECT sum(twice) FROM tm.db.ctas").get(0).getLong(0)).isEqualTo(90);
+    long before = Tables.open(dir.resolve("warehouse/db/ctas").toString()).currentSnapshot().version();
+
+    int writers = 4;
+    List<Thread> threads = new java.util.ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (int w = 0; w < writers; w++) {
+      long from = 100 + w * 100L;
+      Thread th = new Thread(() -> {
+        try {
+          spark.range(from, from + 100).selectExpr("id", "id * 2 AS twice").writeTo("tm.db.ctas").append();
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    assertThat(failures).isEmpty();
+    Table t = Tables.open(dir.resolve("warehouse/db/ctas").toString());
+    assertThat(t.currentSnapshot().version()).isEqualTo(before + writers);
+    assertThat(t.history().stream().map(h -> h.version()).toList())
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(0, before + writers).boxed().toList());
+    assertThat(spark.table("tm.db.ctas").count()).isEqualTo(10 + writers * 100);
+    assertThat(spark.table("tm.db.ctas").distinct().count()).isEqualTo(10 + writers * 100);
+  }
+
+  @Test
   void updateAndMergeFailSayingTheyAreNotSupported() {
     sql("CREATE TABLE tm.db.upd (id BIGINT, v STRING) USING tidemark");
     assertThatThrownBy(() -> sql("UPDATE tm.db.upd SET v = 'x' WHERE id = 1"))
