@@ -106,9 +106,26 @@ public class TidemarkCatalog implements TableCatalog {
     }
   }
 
+  /**
+   * The table, or a metadata table of one: {@code db.events.history} is the history of
+   * {@code db.events} when no table {@code db.events.history} exists.
+   */
   @Override
   public org.apache.spark.sql.connector.catalog.Table loadTable(Identifier ident) throws NoSuchTableException {
-    return new SparkTable(open(ident), TimeTravel.LATEST, false);
+    try {
+      return new SparkTable(open(ident), TimeTravel.LATEST, false);
+    } catch (NoSuchTableException e) {
+      String[] ns = ident.namespace();
+      if (ns.length == 0 || !ident.name().equalsIgnoreCase(HistoryTable.NAME)) {
+        throw e;
+      }
+      Identifier parent = Identifier.of(java.util.Arrays.copyOf(ns, ns.length - 1), ns[ns.length - 1]);
+      try {
+        return new HistoryTable(open(parent));
+      } catch (NoSuchTableException | InvalidArgumentException notParent) {
+        throw e;
+      }
+    }
   }
 
   @Override

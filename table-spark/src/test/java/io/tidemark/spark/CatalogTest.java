@@ -141,6 +141,20 @@ class CatalogTest extends SparkTestBase {
   }
 
   @Test
+  void historyMetadataTableListsEveryVersion() {
+    sql("CREATE TABLE tm.db.hist (id BIGINT) USING tidemark");
+    sql("INSERT INTO tm.db.hist VALUES (1), (2)");
+    sql("DELETE FROM tm.db.hist WHERE id = 1");
+    List<Row> rows = sql("SELECT version, operation, metrics['numOutputRows'], blind_append FROM tm.db.hist.history"
+        + " ORDER BY version");
+    assertThat(rows.stream().map(r -> r.getLong(0)).toList()).containsExactly(0L, 1L, 2L);
+    assertThat(rows.stream().map(r -> r.getString(1)).toList()).containsExactly("CREATE TABLE", "WRITE", "DELETE");
+    assertThat(rows.get(1).getLong(2)).isEqualTo(2);
+    assertThat(rows.get(1).getBoolean(3)).isTrue();
+    assertThat(rows.get(2).getBoolean(3)).isFalse();
+  }
+
+  @Test
   void updateAndMergeFailSayingTheyAreNotSupported() {
     sql("CREATE TABLE tm.db.upd (id BIGINT, v STRING) USING tidemark");
     assertThatThrownBy(() -> sql("UPDATE tm.db.upd SET v = 'x' WHERE id = 1"))
