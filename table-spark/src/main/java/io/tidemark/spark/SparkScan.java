@@ -12,6 +12,7 @@ import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,16 +27,20 @@ final class SparkScan implements Scan, Batch {
   private static final long DEFAULT_SPLIT_SIZE = 128L << 20;
 
   private final String location;
+  private final io.tidemark.core.Table table;
   private final io.tidemark.core.Scan scan;
+  private final Map<String, String> options;
   private final List<Filter> pushed;
   private final long splitSize;
   private final boolean noColumns;
   private List<ScanTaskGroup> groups;
   private PlanMetrics metrics;
 
-  SparkScan(String location, io.tidemark.core.Scan scan, List<Filter> pushed, Map<String, String> options,
-      boolean noColumns) {
-    this.location = location;
+  SparkScan(io.tidemark.core.Table table, io.tidemark.core.Scan scan, List<Filter> pushed,
+      Map<String, String> options, boolean noColumns) {
+    this.table = table;
+    this.location = table.location();
+    this.options = options;
     this.noColumns = noColumns;
     this.scan = scan;
     this.pushed = pushed;
@@ -55,6 +60,18 @@ final class SparkScan implements Scan, Batch {
   @Override
   public Batch toBatch() {
     return this;
+  }
+
+  @Override
+  public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
+    String start = options.get(AppendStream.STARTING_VERSION_OPTION);
+    long startingVersion;
+    try {
+      startingVersion = start == null ? -1 : Long.parseLong(start.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException(AppendStream.STARTING_VERSION_OPTION + " is not a version: " + start);
+    }
+    return new AppendStream(table, scan, splitSize, noColumns, startingVersion);
   }
 
   /** The plan's pruning counts (plans the scan when first asked). */

@@ -80,6 +80,6 @@ final class SparkScanBuilder implements ScanBuilder, SupportsPushDownFilters, Su
     for (Expression e : expressions) {
       scan = scan.filter(e);
     }
-    return new SparkScan(table.location(), scan, List.of(pushed), options, noColumns);
+    return new SparkScan(table, scan, List.of(pushed), options, noColumns);
   }
 }

@@ -77,7 +77,8 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
 
   @Override
   public Set<TableCapability> capabilities() {
-    Set<TableCapability> caps = EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE,
+    Set<TableCapability> caps = EnumSet.of(TableCapability.BATCH_READ, TableCapability.MICRO_BATCH_READ,
+        TableCapability.BATCH_WRITE,
         TableCapability.STREAMING_WRITE, TableCapability.OVERWRITE_BY_FILTER, TableCapability.OVERWRITE_DYNAMIC,
         TableCapability.TRUNCATE);
     if (byPath) {

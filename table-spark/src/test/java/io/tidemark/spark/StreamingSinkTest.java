@@ -39,6 +39,31 @@ class StreamingSinkTest extends SparkTestBase {
   }
 
   @Test
+  void sourceDeliversEachCommittedAppendOnce() throws Exception {
+    String table = newLocation("source");
+    spark.range(0, 10).write().format("tidemark").mode("append").save(table);
+    StreamingQuery q = spark.readStream().format("tidemark").load(table).where("id % 2 = 0")
+        .writeStream().format("memory").queryName("evens").option("checkpointLocation",
+            dir.resolve("source-checkpoint").toString()).start();
+    try {
+      q.processAllAvailable();
+      assertThat(spark.sql("SELECT count(*) FROM evens").first().getLong(0)).isEqualTo(5);
+      spark.range(10, 30).write().format("tidemark").mode("append").save(table);
+      spark.range(30, 31).write().format("tidemark").mode("append").save(table);
+      q.processAllAvailable();
+      List<Long> ids = spark.sql("SELECT id FROM evens ORDER BY id").collectAsList().stream().map(r -> r.getLong(0))
+          .toList();
+      assertThat(ids).isEqualTo(LongStream.range(0, 31).filter(i -> i % 2 == 0).boxed().toList());
+
+      spark.sql("DELETE FROM tm.`" + table + "` WHERE id = 4");
+      org.assertj.core.api.Assertions.assertThatThrownBy(q::processAllAvailable)
+          .hasStackTraceContaining("append-only");
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void restartedQueryAndReplayedBatchWriteEveryRowExactlyOnce() throws Exception {
     Path inputDir = Files.createDirectories(dir.resolve("stream-in/data"));
     Path checkpoint = dir.resolve("stream-checkpoint");
