@@ -95,6 +95,14 @@ class PathReadWriteTest extends SparkTestBase {
   }
 
   @Test
+  void readingAPathWithoutTableFailsNamingIt() {
+    String path = newLocation("nothing-here");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> spark.read().format("tidemark").load(path).count())
+        .isInstanceOf(io.tidemark.spec.error.TableNotFoundException.class)
+        .hasMessageContaining(path);
+  }
+
+  @Test
   void overwriteModeReplacesEveryRow() {
     String path = newLocation("overwrite");
     spark.range(0, 10).write().format("tidemark").mode("append").save(path);
