@@ -1,6 +1,7 @@
 package io.tidemark.core;
 
 import io.tidemark.core.internal.commit.PendingCommit;
+import io.tidemark.core.internal.ops.TableDrop;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.actions.Metadata;
@@ -155,6 +156,21 @@ public final class Tables {
       // raised again by whatever uses the newest version; older versions may not need what failed
     }
     return table;
+  }
+
+  /**
+   * Drops the table at a location: deletes its log and manifests, so that no table is there any
+   * more, and its data files only when {@code purge} is set (without it they stay, and a new table
+   * created there does not see them). Deleting many files cannot be atomic: a drop stopped part-way
+   * leaves a table whose older history is gone, or a log reported as having a missing commit;
+   * dropping again finishes. Tables open at the location at the same time fail on their next
+   * refresh. Nothing outside the table's root is touched.
+   *
+   * @return false, deleting nothing, when there is no table at the location
+   * @throws io.tidemark.spec.error.StorageException when files could not be deleted
+   */
+  public static boolean drop(FileIO io, String location, boolean purge) {
+    return TableDrop.drop(io, checkNotEmpty(location), purge);
   }
 
   /** Runs {@code make}; when it fails, closes the file IO made for it, which nobody else holds. */
