@@ -18,9 +18,11 @@ import picocli.CommandLine.Parameters;
         "version or instant (time travel).",
         "",
         "Formats (--format):",
-        "  table  aligned columns under a header, then a row count; null shows as null.",
-        "  csv    RFC 4180: a header row of column names, then one record per row,",
-        "         CRLF line ends; null is an empty field, the empty string is \"\".",
+        "  table  aligned columns under a header, then a row count; null shows as",
+        "         NULL; values longer than --max-width characters end in \u2026.",
+        "  csv    a header row of column names, then one record per row (RFC 4180",
+        "         quoting, \\n line ends); null is an empty field, the empty string",
+        "         is \"\".",
         "         'tidemark append' reads it back.",
         "  json   JSON Lines: one JSON object per row, one per line, keys in column",
         "         order; numbers and booleans as JSON values, null as null.",
@@ -54,6 +56,11 @@ final class ScanCommand extends BaseCommand {
   @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
   Long limit;
 
+  @Option(names = "--max-width", paramLabel = "N", defaultValue = "" + TableRowSink.DEFAULT_MAX_WIDTH,
+      description = "With --format table: show at most N characters of a value, 0 for all"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxWidth;
+
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
@@ -75,6 +82,9 @@ final class ScanCommand extends BaseCommand {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
     }
+    if (maxWidth < 0 || maxWidth == 1) {
+      throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
+    }
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
     }
@@ -93,7 +103,7 @@ final class ScanCommand extends BaseCommand {
     if (limit == null) {
       failIfFilesAreGone(scan);
     }
-    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, out());
+    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
   }
 
   /**

@@ -47,7 +47,15 @@ public final class TidemarkCli implements Runnable {
    * @param args the command's arguments
    */
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    CommandLine cmd = newCommandLine();
+    cmd.setOut(StdoutWriter.stdout());
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutputClosedException e) { // from help text printed outside a command
+      code = ErrorHandler.closedOutput(e, cmd.getErr());
+    }
+    System.exit(code);
   }
 
   /** The configured command line; tests set its out and err writers and call {@code execute}. */

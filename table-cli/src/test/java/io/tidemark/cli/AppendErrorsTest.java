@@ -106,7 +106,7 @@ class AppendErrorsTest {
     Cli.Result r = append("id\n42\n");
     assertThat(r.out()).isEqualTo("appended 1 row in 1 file as version 3\n");
     assertThat(Cli.ok("scan", table.toString(), "--version", "3", "--format", "csv").out())
-        .endsWith("42,,,\r\n");
+        .endsWith("42,,,\n");
   }
 
   @Test
