@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark append TABLE --csv FILE}. */
-@Command(name = "append",
+@Command(name = "append", header = "Appends the rows of a CSV file to a table in one commit.",
     description = {
         "Appends the rows of a CSV file to a table in one commit.",
         "",

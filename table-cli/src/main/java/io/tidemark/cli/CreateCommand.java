@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark create TABLE --schema DDL [--property key=value]...}. */
-@Command(name = "create", description = "Creates an empty table, unpartitioned or partitioned by transforms of its columns.",
+@Command(name = "create", header = "Creates an empty table, optionally with hidden partitioning.", description = "Creates an empty table, unpartitioned or partitioned by transforms of its columns.",
     footer = {"", "Example:",
         "  tidemark create /data/orders \\",
         "      --schema \"id long not null, name string, ts timestamp, amount double\" \\",

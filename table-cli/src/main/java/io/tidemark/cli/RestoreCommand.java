@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark restore TABLE (--version N | --as-of TIMESTAMP) [--json]}. */
-@Command(name = "restore", description = {"Restores a table to an earlier version as one new commit (RESTORE):",
+@Command(name = "restore", header = "Restores a table to an earlier version as one new commit.", description = {"Restores a table to an earlier version as one new commit (RESTORE):",
     "files added since are removed and files removed since are added back; no data is",
     "rewritten. Refused, naming them, when files it needs were vacuumed. A restore is",
     "undone by another restore."},

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark scan TABLE [--version N | --as-of TIMESTAMP] [--columns a,b] [--limit N] [--format F]}. */
-@Command(name = "scan",
+@Command(name = "scan", header = "Prints the rows of a table, now or at an earlier version.",
     description = {
         "Prints the rows of a table: its latest version, or as it was at an earlier",
         "version or instant (time travel).",

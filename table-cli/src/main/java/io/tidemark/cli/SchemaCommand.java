@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark schema TABLE [--version N] [--json]}. */
-@Command(name = "schema", description = {"Prints the schema of a table's newest version (or of --version N):",
+@Command(name = "schema", header = "Prints the schema of a table with field ids and partition spec.", description = {"Prints the schema of a table's newest version (or of --version N):",
     "every field with its id, type and nullability, nested fields indented, then the",
     "schema id and the partition spec new files are written with."},
     footer = {"", "Examples:", "  tidemark schema /data/orders", "  tidemark schema /data/orders --version 3 --json"})
