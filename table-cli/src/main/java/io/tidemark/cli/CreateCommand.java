@@ -5,6 +5,9 @@ import io.tidemark.core.Tables;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -45,7 +48,36 @@ final class CreateCommand extends BaseCommand {
     Schema parsed = SchemaDdl.parse(schema);
     PartitionSpec spec = partitionBy == null || partitionBy.isBlank() ? PartitionSpec.unpartitioned()
         : PartitionSpec.parse(parsed, partitionBy);
+    refuseLocalFile(table);
     Table created = Tables.create(table, parsed, spec, properties);
     out().println("created table at " + created.location() + " (version " + created.currentSnapshot().version() + ")");
+  }
+
+  /**
+   * On a local disk, refuses a location that is, or lies under, a regular file: the first write
+   * into it would fail in a way the commit cannot tell from a lost reply.
+   */
+  private static void refuseLocalFile(String location) {
+    Path path;
+    if (location.startsWith("file:")) {
+      try {
+        path = Path.of(URI.create(location.startsWith("file://") ? location : "file://" + location.substring(5)));
+      } catch (IllegalArgumentException e) {
+        return; // the library says what is wrong with it
+      }
+    } else if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+      return; // another file system or object store
+    } else {
+      path = Path.of(location);
+    }
+    for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new CliException("cannot create a table at " + location + ": "
+              + (p.equals(path.toAbsolutePath()) ? "it is" : p + " is") + " a file, not a directory");
+        }
+        return;
+      }
+    }
   }
 }

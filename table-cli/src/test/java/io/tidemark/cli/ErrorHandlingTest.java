@@ -50,6 +50,19 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void createOnARegularFileSaysItIsAFile() {
+    Path file = Cli.write(dir.resolve("f"), "not a table");
+    Cli.Result r = Cli.run("create", file.toString(), "--schema", "id long");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.errLines()).containsExactly("tidemark: cannot create a table at " + file + ": it is a file, not a directory");
+    Cli.Result under = Cli.run("create", file.resolve("t").toString(), "--schema", "id long");
+    assertThat(under.errLines()).containsExactly("tidemark: cannot create a table at " + file.resolve("t") + ": "
+        + file + " is a file, not a directory");
+    Cli.Result uri = Cli.run("create", "file:" + file, "--schema", "id long");
+    assertThat(uri.errLines()).containsExactly("tidemark: cannot create a table at file:" + file + ": it is a file, not a directory");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Cli.Result r = Cli.run();
     assertThat(r.exitCode()).isEqualTo(2);
