@@ -11,8 +11,10 @@ import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.ListType;
 import io.tidemark.spec.types.MapType;
 import io.tidemark.spec.types.NestedField;
+import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
 import io.tidemark.spec.types.Type;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -54,9 +56,16 @@ final class SchemaCommand extends BaseCommand {
       return;
     }
     out().println("version " + s.version() + ", schema id " + m.schemaId() + ", last column id " + m.lastColumnId());
+    printFields(m.schema(), "", out());
+    out().println("partition spec " + m.defaultSpecId() + ": "
+        + (spec.isUnpartitioned() ? "unpartitioned" : spec.format(m.schema())));
+  }
+
+  /** Every field with its id, type and nullability, nested fields indented, each line after {@code indent}. */
+  static void printFields(Schema schema, String indent, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "FIELD", "TYPE", "NULLABLE"});
-    for (NestedField f : m.schema().columns()) {
+    for (NestedField f : schema.columns()) {
       add(rows, f, "");
     }
     int[] widths = new int[3];
@@ -66,11 +75,9 @@ final class SchemaCommand extends BaseCommand {
       }
     }
     for (String[] r : rows) {
-      out().println(String.format("%" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
+      out.println(indent + String.format("%" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
           r[0], r[1], r[2], r[3]).stripTrailing());
     }
-    out().println("partition spec " + m.defaultSpecId() + ": "
-        + (spec.isUnpartitioned() ? "unpartitioned" : spec.format(m.schema())));
   }
 
   private static void add(List<String[]> rows, NestedField f, String indent) {
