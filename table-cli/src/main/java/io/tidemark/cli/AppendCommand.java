@@ -2,14 +2,17 @@ package io.tidemark.cli;
 
 import io.tidemark.core.CommitResult;
 import io.tidemark.core.Tables;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark append TABLE --csv FILE|- [--delimiter C] [--quote C] [--null-string S] [--no-header]}. */
-@Command(name = "append", header = "Appends the rows of a CSV file to a table in one commit.",
+@Command(name = "append", header = "Appends the rows of a CSV or JSON file to a table in one commit.",
     description = {
-        "Appends the rows of a CSV file to a table in one commit.",
+        "Appends the rows of a CSV or newline-delimited JSON file to a table in one",
+        "commit.",
         "",
         "The file is CSV in UTF-8 (RFC 4180 unless --delimiter or --quote say",
         "otherwise; gzip-compressed is fine; - reads standard input) whose first line",
@@ -34,14 +37,26 @@ import picocli.CommandLine.Parameters;
         ""},
     footer = {"", "Examples:", "  tidemark append /data/orders --csv orders-2024-01-02.csv",
         "  tidemark append /data/orders --csv orders.tsv.gz --delimiter '\\t'",
-        "  some-export | tidemark append /data/orders --csv - --no-header"})
+        "  some-export | tidemark append /data/orders --csv - --no-header",
+        "  tidemark append /data/orders --json orders.ndjson.gz"})
 final class AppendCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;
 
-  @Option(names = "--csv", required = true, paramLabel = "FILE",
-      description = "The CSV file to append (plain or gzip), or - for standard input.")
-  String csv;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  /** The file to append: exactly one kind. */
+  static final class Input {
+    @Option(names = "--csv", required = true, paramLabel = "FILE",
+        description = "A CSV file to append (plain or gzip), or - for standard input.")
+    String csv;
+
+    @Option(names = "--json", required = true, paramLabel = "FILE",
+        description = {"A newline-delimited JSON file (one object per line; plain or gzip),",
+            "or - for standard input. Keys are matched to columns as header names are."})
+    String json;
+  }
 
   @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
       description = "The field delimiter: one character, or \\t for tab (default: ${DEFAULT-VALUE}).")
@@ -67,11 +82,23 @@ final class AppendCommand extends BaseCommand {
 
   @Override
   void run() throws Exception {
-    CsvDialect dialect = new CsvDialect(CsvDialect.delimiterOf(delimiter), quote, nullString, header);
-    CommitResult result = CsvAppender.append(Tables.open(table), csv, dialect, mergeSchema, System.in,
-        RowProgress.forTerminal(spec.commandLine().getErr()));
+    RowProgress progress = RowProgress.forTerminal(spec.commandLine().getErr());
+    CommitResult result;
+    String file;
+    if (input.json != null) {
+      if (!delimiter.equals(",") || quote != '"' || nullString != null || !header || mergeSchema) {
+        throw new ParameterException(spec.commandLine(),
+            "--delimiter, --quote, --null-string, --no-header and --merge-schema apply to --csv only");
+      }
+      file = input.json;
+      result = JsonAppender.append(Tables.open(table), file, System.in, progress);
+    } else {
+      file = input.csv;
+      CsvDialect dialect = new CsvDialect(CsvDialect.delimiterOf(delimiter), quote, nullString, header);
+      result = CsvAppender.append(Tables.open(table), file, dialect, mergeSchema, System.in, progress);
+    }
     if (result == null) {
-      out().println("no data rows in " + csv + "; nothing was committed");
+      out().println("no data rows in " + file + "; nothing was committed");
       return;
     }
     out().println("appended " + plural(result.rowsAdded(), "row") + " in " + plural(result.filesAdded(), "file")

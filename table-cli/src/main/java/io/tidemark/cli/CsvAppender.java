@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,7 +34,7 @@ final class CsvAppender {
   private final Schema schema;
   private final List<NestedField> columns;
 
-  private CsvAppender(String file, Schema schema) {
+  CsvAppender(String file, Schema schema) {
     this.file = file;
     this.schema = schema;
     this.columns = schema.columns();
@@ -205,10 +206,20 @@ final class CsvAppender {
     if (csv.size() != target.length) {
       throw fail(where + " has " + csv.size() + " fields but the header has " + target.length);
     }
+    return record(where, target, csv::get);
+  }
+
+  /**
+   * The record of one row: field {@code i}'s text ({@code field.apply(i)}, null for null) fills
+   * column {@code target[i]}; columns no field fills are null.
+   *
+   * @throws CliException naming {@code where}, the column and the value when one is bad
+   */
+  Record record(String where, int[] target, IntFunction<String> field) {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < target.length; i++) {
       NestedField f = columns.get(target[i]);
-      String text = csv.get(i);
+      String text = field.apply(i);
       try {
         values[target[i]] = value(f, text);
       } catch (BadValueException e) {
@@ -248,7 +259,7 @@ final class CsvAppender {
     return "'" + shown.replace("\r", "\\r").replace("\n", "\\n") + "'";
   }
 
-  private CliException fail(String detail) {
+  CliException fail(String detail) {
     return new CliException("cannot append " + file + ": " + detail + "; nothing was committed");
   }
 }

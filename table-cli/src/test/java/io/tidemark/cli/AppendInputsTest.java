@@ -138,6 +138,52 @@ class AppendInputsTest {
   }
 
   @Test
+  void newlineDelimitedJsonAppendsWithKeysMatchedLikeHeaderNames() throws IOException {
+    Path json = dir.resolve("rows.ndjson.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(json))) {
+      out.write(("{\"id\": 1, \"name\": \"a\", \"day\": \"2024-01-02\"}\n\n"
+          + "{\"DAY\": null, \"id\": 2}\n{\"id\": \"3\", \"name\": \"\"}\n").getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(Cli.ok("append", table.toString(), "--json", json.toString()).out())
+        .isEqualTo("appended 3 rows in 1 file as version 1\n");
+    assertThat(Cli.ok("scan", table.toString(), "--format", "json").out().lines().toList()).containsExactly(
+        "{\"id\":1,\"name\":\"a\",\"day\":\"2024-01-02\"}",
+        "{\"id\":2,\"name\":null,\"day\":null}",
+        "{\"id\":3,\"name\":\"\",\"day\":null}");
+  }
+
+  @Test
+  void badJsonLinesFailWithOneLineNamingObjectLineAndKey() {
+    Path json = Cli.write(dir.resolve("bad.ndjson"), "{\"id\": 1}\n{\"id\": 2.5}\n");
+    assertRefused(Cli.run("append", table.toString(), "--json", json.toString()), json,
+        "object 2 (line 2), column 'id' (long): '2.5' is not a long (64-bit whole number)");
+    Path unknown = Cli.write(dir.resolve("unknown.ndjson"), "{\"id\": 1, \"colour\": \"red\"}\n");
+    assertRefused(Cli.run("append", table.toString(), "--json", unknown.toString()), unknown,
+        "object 1 (line 1) has key 'colour', which the table does not have (its columns are id, name, day)");
+    Path nested = Cli.write(dir.resolve("nested.ndjson"), "{\"id\": 1, \"name\": {\"first\": \"a\"}}\n");
+    assertRefused(Cli.run("append", table.toString(), "--json", nested.toString()), nested,
+        "object 1 (line 1), key 'name' is an object; nested values cannot be appended from the command line");
+    Path csv = Cli.write(dir.resolve("rows.csv"), "id,name\n1,a\n");
+    assertRefused(Cli.run("append", table.toString(), "--json", csv.toString()), csv,
+        "it is not newline-delimited JSON (one object per line); append CSV with --csv");
+    Path broken = Cli.write(dir.resolve("broken.ndjson"), "{\"id\": 1\n");
+    assertThat(Cli.run("append", table.toString(), "--json", broken.toString()).errLines()).singleElement().asString()
+        .startsWith("tidemark: cannot append " + broken + ": object 1 (line 1) is not valid JSON: ")
+        .endsWith("; nothing was committed");
+    assertThat(rows()).isEqualTo("id,name,day\n");
+  }
+
+  @Test
+  void csvDialectOptionsWithJsonAreAUsageError() {
+    Path json = Cli.write(dir.resolve("rows.ndjson"), "{\"id\": 1}\n");
+    Cli.Result r = Cli.run("append", table.toString(), "--json", json.toString(), "--delimiter", ";");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines().get(0)).contains("apply to --csv only");
+    assertThat(Cli.run("append", table.toString(), "--json", json.toString(), "--csv", json.toString()).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
   void progressShowsRowsReadAndTheRateThenTheCommit() {
     StringWriter err = new StringWriter();
     RowProgress progress = RowProgress.shown(new PrintWriter(err), 0);

@@ -1,0 +1,102 @@
+package io.tidemark.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.tidemark.core.AppendWriter;
+import io.tidemark.core.CommitResult;
+import io.tidemark.core.Table;
+import io.tidemark.spec.types.NestedField;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends newline-delimited JSON (one object per line, UTF-8, plain or gzip) to a table in one
+ * commit. Keys are matched to columns as CSV header names are; a missing key or JSON null is null;
+ * numbers, booleans and strings are read as the column's type reads their text, so values take the
+ * same forms as in CSV. Any bad line fails the whole append and nothing is committed.
+ */
+final class JsonAppender {
+  private static final ObjectReader READER = Json.MAPPER.reader()
+      .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // decimals keep every digit
+
+  private JsonAppender() {}
+
+  /**
+   * Appends the objects of {@code file} ({@code -}: {@code stdin}).
+   *
+   * @return the commit, or null when the file holds no objects (then nothing is committed)
+   */
+  static CommitResult append(Table table, String file, InputStream stdin, RowProgress progress) throws IOException {
+    try (BufferedReader lines = InputFiles.open(file, InputFiles.Kind.JSON, stdin);
+         AppendWriter writer = table.newAppend()) {
+      CsvAppender rows = new CsvAppender(file, writer.schema());
+      List<NestedField> columns = writer.schema().columns();
+      long count = 0;
+      long lineNumber = 0;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        count++;
+        String where = "object " + count + " (line " + lineNumber + ")";
+        JsonNode node;
+        try {
+          node = READER.readTree(line);
+        } catch (JsonProcessingException e) {
+          throw rows.fail(where + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!node.isObject()) {
+          throw rows.fail(where + " is not a JSON object; give one object per line");
+        }
+        List<String> texts = new ArrayList<>();
+        int[] target = new int[node.size()];
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        for (int i = 0; fields.hasNext(); i++) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          target[i] = CsvAppender.indexOf(columns, field.getKey());
+          if (target[i] < 0) {
+            throw rows.fail(where + " has key '" + field.getKey() + "', which the table does not have (its columns are "
+                + String.join(", ", columns.stream().map(NestedField::name).toList()) + ")");
+          }
+          texts.add(text(field.getValue(), rows, where + ", key '" + field.getKey() + "'"));
+        }
+        writer.write(rows.record(where, target, texts::get));
+        progress.rows(count);
+      }
+      progress.done(count);
+      return count == 0 ? null : writer.commit();
+    } catch (CharacterCodingException e) {
+      throw InputFiles.notUtf8(file, e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw InputFiles.notUtf8(file, e.getCause());
+      }
+      throw e;
+    }
+  }
+
+  /** A scalar's text as CSV would hold it; null for JSON null. */
+  private static String text(JsonNode value, CsvAppender rows, String where) {
+    if (value.isNull()) {
+      return null;
+    } else if (value.isTextual()) {
+      return value.textValue();
+    } else if (value.isFloatingPointNumber()) {
+      return value.decimalValue().toPlainString();
+    } else if (value.isNumber() || value.isBoolean()) {
+      return value.asText();
+    }
+    throw rows.fail(where + " is " + (value.isArray() ? "an array" : "an object")
+        + "; nested values cannot be appended from the command line");
+  }
+}
