@@ -73,7 +73,7 @@ final class ScanCommand extends BaseCommand {
     @Option(names = "--as-of", paramLabel = "TIMESTAMP", converter = InstantConverter.class,
         description = {"Read the newest version committed at or before this instant: an ISO instant as"
             + " 'tidemark history' prints it (2024-01-02T10:00:00.123Z), one with an offset, or UTC"
-            + " 'yyyy-MM-dd HH:mm:ss[.ffffff]'."})
+            + " 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]' (a date alone is its midnight)."})
     Instant asOf;
   }
 
