@@ -82,11 +82,19 @@ final class Timestamps {
     return text.strip().length() == 10;
   }
 
+  /**
+   * The ISO form of the text: {@code T} for a space after the date, {@code Z} for a trailing
+   * {@code UTC}, no space before an offset; the forms filters accept (table-core's literal parsing
+   * is not public, so the rules are repeated here and tested against filters).
+   */
   private static String normalize(String text) {
     String s = text.strip();
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11).stripLeading();
     }
-    return s;
+    if (s.endsWith(" UTC") || s.endsWith(" utc")) {
+      s = s.substring(0, s.length() - 4) + "Z";
+    }
+    return s.replaceFirst(" (?=[+-]\\d)", "");
   }
 }
