@@ -1,9 +1,10 @@
 package io.tidemark.cli;
 
+import io.tidemark.core.AppendWriter;
 import io.tidemark.core.CommitResult;
 import io.tidemark.core.Tables;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -39,71 +40,49 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:", "  tidemark append /data/orders --csv orders-2024-01-02.csv",
         "  tidemark append /data/orders --csv orders.tsv.gz --delimiter '\\t'",
         "  some-export | tidemark append /data/orders --csv - --no-header",
-        "  tidemark append /data/orders --json orders.ndjson.gz"})
+        "  tidemark append /data/orders --json orders.ndjson.gz --txn nightly:20240102"})
 final class AppendCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Input input;
-
-  /** The file to append: exactly one kind. */
-  static final class Input {
-    @Option(names = "--csv", required = true, paramLabel = "FILE",
-        description = "A CSV file to append (plain or gzip), or - for standard input.")
-    String csv;
-
-    @Option(names = "--json", required = true, paramLabel = "FILE",
-        description = {"A newline-delimited JSON file (one object per line; plain or gzip),",
-            "or - for standard input. Keys are matched to columns as header names are."})
-    String json;
-  }
-
-  @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
-      description = "The field delimiter: one character, or \\t for tab (default: ${DEFAULT-VALUE}).")
-  String delimiter;
-
-  @Option(names = "--quote", paramLabel = "C", defaultValue = "\"",
-      description = "The quote character (default: ${DEFAULT-VALUE}).")
-  char quote;
-
-  @Option(names = "--null-string", paramLabel = "TEXT",
-      description = "Unquoted fields equal to TEXT are null (e.g. NA or \\N); an empty field is then the"
-          + " empty string in string columns.")
-  String nullString;
-
-  @Option(names = "--header", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Whether the first line names the columns (default); with --no-header the fields"
-          + " are the table's columns in order.")
-  boolean header;
+  @Mixin
+  InputOptions in;
 
   @Option(names = "--merge-schema", description = "Header names the table lacks become new optional string"
       + " columns, added in the same commit (without it they are an error).")
   boolean mergeSchema;
 
+  @Option(names = "--txn", paramLabel = "APP:VERSION", description = {"Exactly-once loads: commit as batch VERSION of",
+      "application APP; a batch the table already holds is refused and nothing is",
+      "applied twice (e.g. --txn nightly-load:20240102)."})
+  String txn;
+
   @Override
   void run() throws Exception {
-    RowProgress progress = RowProgress.forTerminal(spec.commandLine().getErr());
-    CommitResult result;
-    String file;
-    if (input.json != null) {
-      if (!delimiter.equals(",") || quote != '"' || nullString != null || !header || mergeSchema) {
-        throw new ParameterException(spec.commandLine(),
-            "--delimiter, --quote, --null-string, --no-header and --merge-schema apply to --csv only");
+    try (AppendWriter writer = Tables.open(table).newAppend().mergeSchema(mergeSchema)) {
+      if (txn != null) {
+        int colon = txn.lastIndexOf(':');
+        long version;
+        try {
+          version = Long.parseLong(txn.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          version = -1;
+        }
+        if (colon <= 0 || version < 0) {
+          throw new ParameterException(spec.commandLine(),
+              "--txn must be APP:VERSION with a version >= 0, e.g. nightly-load:20240102, was '" + txn + "'");
+        }
+        writer.applicationTransaction(txn.substring(0, colon), version);
       }
-      file = input.json;
-      result = JsonAppender.append(Tables.open(table), file, System.in, progress);
-    } else {
-      file = input.csv;
-      CsvDialect dialect = new CsvDialect(CsvDialect.delimiterOf(delimiter), quote, nullString, header);
-      result = CsvAppender.append(Tables.open(table), file, dialect, mergeSchema, System.in, progress);
+      long rows = in.read(spec.commandLine(), "append", writer.schema(), mergeSchema, writer::write);
+      if (rows == 0) {
+        out().println("no data rows in " + in.file() + "; nothing was committed");
+        return;
+      }
+      CommitResult result = writer.commit();
+      out().println("appended " + plural(result.rowsAdded(), "row") + " in " + plural(result.filesAdded(), "file")
+          + " as version " + result.version());
     }
-    if (result == null) {
-      out().println("no data rows in " + file + "; nothing was committed");
-      return;
-    }
-    out().println("appended " + plural(result.rowsAdded(), "row") + " in " + plural(result.filesAdded(), "file")
-        + " as version " + result.version());
   }
 
   private static String plural(long n, String noun) {

@@ -1,8 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.AppendWriter;
-import io.tidemark.core.CommitResult;
-import io.tidemark.core.Table;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.NestedField;
@@ -16,14 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Appends the rows of a CSV file (UTF-8; RFC 4180 by default, or the {@link CsvDialect} given) to
- * a table in one commit. Header names are matched to column names, exactly or else ignoring case
+ * Reads the rows of a CSV file (UTF-8; RFC 4180 by default, or the {@link CsvDialect} given) as
+ * records of a table's schema, for an append or overwrite to write in one commit. Header names are matched to column names, exactly or else ignoring case
  * and surrounding blanks; columns the header lacks are null. An empty field is null, except that a
  * quoted empty field ({@code ""}) is the empty string for string and binary columns. Any bad row
  * fails the whole append and nothing is committed: the writer is closed without committing, which
@@ -41,13 +39,17 @@ final class CsvAppender {
   }
 
   /**
-   * Appends the rows of {@code file} ({@code -}: {@code stdin}); with {@code mergeSchema}, header
-   * names the table lacks become new optional {@code string} columns, added in the same commit.
+   * Reads the rows of {@code file} ({@code -}: {@code stdin}) as records of the table's schema and
+   * hands each to {@code sink}; with {@code widen}, header names the table lacks become new optional
+   * {@code string} columns of the records (an append with schema merging adds them).
+   *
+   * @return the number of rows read
+   * @throws CliException naming the file, and the row, line, column and value when one is bad
    */
-  static CommitResult append(Table table, String file, CsvDialect dialect, boolean mergeSchema, InputStream stdin,
-      RowProgress progress) throws IOException {
+  static long read(String file, CsvDialect dialect, Schema tableSchema, boolean widen, InputStream stdin,
+      RowProgress progress, Consumer<Record> sink) throws IOException {
     try {
-      return appendRows(table, file, dialect, mergeSchema, stdin, progress);
+      return readRows(file, dialect, tableSchema, widen, stdin, progress, sink);
     } catch (CharacterCodingException e) { // wherever decoding reads ahead: the first line or any later one
       throw InputFiles.notUtf8(file, e);
     } catch (UncheckedIOException e) {
@@ -58,20 +60,19 @@ final class CsvAppender {
     }
   }
 
-  private static CommitResult appendRows(Table table, String file, CsvDialect dialect, boolean mergeSchema,
-      InputStream stdin, RowProgress progress) throws IOException {
+  private static long readRows(String file, CsvDialect dialect, Schema tableSchema, boolean widen,
+      InputStream stdin, RowProgress progress, Consumer<Record> sink) throws IOException {
     CSVFormat format = dialect.format();
-    try (LineCountingReader lines = new LineCountingReader(InputFiles.open(file, InputFiles.Kind.CSV, stdin));
-         AppendWriter writer = table.newAppend().mergeSchema(mergeSchema)) {
+    try (LineCountingReader lines = new LineCountingReader(InputFiles.open(file, InputFiles.Kind.CSV, stdin))) {
       if (!dialect.header()) {
-        format = format.builder().setHeader(writer.schema().columns().stream().map(NestedField::name)
+        format = format.builder().setHeader(tableSchema.columns().stream().map(NestedField::name)
             .toArray(String[]::new)).setSkipHeaderRecord(false).build();
       } else {
         format = format.builder().setHeader().setSkipHeaderRecord(true).build();
       }
       CSVParser parser = parse(format, lines, file);
       List<String> header = parser.getHeaderNames();
-      Schema schema = mergeSchema ? widen(writer.schema(), header) : writer.schema();
+      Schema schema = widen ? widen(tableSchema, header) : tableSchema;
       CsvAppender appender = new CsvAppender(file, schema);
       int[] target = appender.mapHeader(header, dialect);
       long rows = 0;
@@ -82,11 +83,11 @@ final class CsvAppender {
           continue; // a blank line
         }
         rows++;
-        writer.write(appender.toRecord(csv, target, rows, lines.lineOf(csv.getCharacterPosition())));
+        sink.accept(appender.toRecord(csv, target, rows, lines.lineOf(csv.getCharacterPosition())));
         progress.rows(rows);
       }
       progress.done(rows);
-      return rows == 0 ? null : writer.commit();
+      return rows;
     }
   }
 

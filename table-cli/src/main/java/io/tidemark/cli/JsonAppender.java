@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.tidemark.core.AppendWriter;
-import io.tidemark.core.CommitResult;
-import io.tidemark.core.Table;
+import io.tidemark.core.data.Record;
+import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.NestedField;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,12 +16,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Appends newline-delimited JSON (one object per line, UTF-8, plain or gzip) to a table in one
- * commit. Keys are matched to columns as CSV header names are; a missing key or JSON null is null;
+ * Reads newline-delimited JSON (one object per line, UTF-8, plain or gzip) as records of a table's
+ * schema, for an append or overwrite to write in one commit. Keys are matched to columns as CSV header names are; a missing key or JSON null is null;
  * numbers, booleans and strings are read as the column's type reads their text, so values take the
- * same forms as in CSV. Any bad line fails the whole append and nothing is committed.
+ * same forms as in CSV. Any bad line fails the whole command and nothing is committed.
  */
 final class JsonAppender {
   private static final ObjectReader READER = Json.MAPPER.reader()
@@ -31,15 +31,16 @@ final class JsonAppender {
   private JsonAppender() {}
 
   /**
-   * Appends the objects of {@code file} ({@code -}: {@code stdin}).
+   * Reads the objects of {@code file} ({@code -}: {@code stdin}) as records of {@code schema} and
+   * hands each to {@code sink}.
    *
-   * @return the commit, or null when the file holds no objects (then nothing is committed)
+   * @return the number of objects read
    */
-  static CommitResult append(Table table, String file, InputStream stdin, RowProgress progress) throws IOException {
-    try (BufferedReader lines = InputFiles.open(file, InputFiles.Kind.JSON, stdin);
-         AppendWriter writer = table.newAppend()) {
-      CsvAppender rows = new CsvAppender(file, writer.schema());
-      List<NestedField> columns = writer.schema().columns();
+  static long read(String file, Schema schema, InputStream stdin, RowProgress progress, Consumer<Record> sink)
+      throws IOException {
+    try (BufferedReader lines = InputFiles.open(file, InputFiles.Kind.JSON, stdin)) {
+      CsvAppender rows = new CsvAppender(file, schema);
+      List<NestedField> columns = schema.columns();
       long count = 0;
       long lineNumber = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -70,11 +71,11 @@ final class JsonAppender {
           }
           texts.add(text(field.getValue(), rows, where + ", key '" + field.getKey() + "'"));
         }
-        writer.write(rows.record(where, target, texts::get));
+        sink.accept(rows.record(where, target, texts::get));
         progress.rows(count);
       }
       progress.done(count);
-      return count == 0 ? null : writer.commit();
+      return count;
     } catch (CharacterCodingException e) {
       throw InputFiles.notUtf8(file, e);
     } catch (UncheckedIOException e) {

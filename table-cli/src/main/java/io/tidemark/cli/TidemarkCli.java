@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
     subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
         PlanCommand.class, DescribeCommand.class, HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class,
-        DeleteCommand.class, CompactCommand.class, VacuumCommand.class, SchemaCommand.class,
+        DeleteCommand.class, OverwriteCommand.class, CompactCommand.class, VacuumCommand.class, SchemaCommand.class,
         AlterCommand.class, PropertiesCommand.class, FilesCommand.class, CompletionCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
