@@ -48,16 +48,7 @@ final class CsvAppender {
    */
   static long read(String file, CsvDialect dialect, Schema tableSchema, boolean widen, InputStream stdin,
       RowProgress progress, Consumer<Record> sink) throws IOException {
-    try {
-      return readRows(file, dialect, tableSchema, widen, stdin, progress, sink);
-    } catch (CharacterCodingException e) { // wherever decoding reads ahead: the first line or any later one
-      throw InputFiles.notUtf8(file, e);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw InputFiles.notUtf8(file, e.getCause());
-      }
-      throw e;
-    }
+    return InputFiles.decoding(file, () -> readRows(file, dialect, tableSchema, widen, stdin, progress, sink));
   }
 
   private static long readRows(String file, CsvDialect dialect, Schema tableSchema, boolean widen,

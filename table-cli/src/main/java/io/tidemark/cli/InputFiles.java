@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +88,29 @@ final class InputFiles {
       throw refuse(name, "it is not newline-delimited JSON (one object per line); append CSV with --csv");
     }
     return reader;
+  }
+
+  /** Reading that may fail to decode its text. */
+  interface Reading<T> {
+    /** Reads, returning what was read. */
+    T read() throws IOException;
+  }
+
+  /**
+   * Runs the reading, turning a decoding failure wherever the reader met it (the first line or any
+   * later one, directly or wrapped by a parser) into the one line for text that is not UTF-8.
+   */
+  static <T> T decoding(String name, Reading<T> reading) throws IOException {
+    try {
+      return reading.read();
+    } catch (CharacterCodingException e) {
+      throw notUtf8(name, e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw notUtf8(name, e.getCause());
+      }
+      throw e;
+    }
   }
 
   /** The one line for text that is not UTF-8. */

@@ -10,8 +10,6 @@ import io.tidemark.spec.types.NestedField;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +36,11 @@ final class JsonAppender {
    */
   static long read(String file, Schema schema, InputStream stdin, RowProgress progress, Consumer<Record> sink)
       throws IOException {
+    return InputFiles.decoding(file, () -> readObjects(file, schema, stdin, progress, sink));
+  }
+
+  private static long readObjects(String file, Schema schema, InputStream stdin, RowProgress progress,
+      Consumer<Record> sink) throws IOException {
     try (BufferedReader lines = InputFiles.open(file, InputFiles.Kind.JSON, stdin)) {
       CsvAppender rows = new CsvAppender(file, schema);
       List<NestedField> columns = schema.columns();
@@ -76,13 +79,6 @@ final class JsonAppender {
       }
       progress.done(count);
       return count;
-    } catch (CharacterCodingException e) {
-      throw InputFiles.notUtf8(file, e);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw InputFiles.notUtf8(file, e.getCause());
-      }
-      throw e;
     }
   }
 

@@ -32,7 +32,7 @@ class ErrorHandlingTest {
   void aMissingParameterIsAUsageErrorWithExitTwo() {
     Cli.Result r = Cli.run("create", dir.resolve("t").toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing required option: '--schema=COLUMNS'");
+    assertThat(r.err()).contains("Missing required argument").contains("--schema=COLUMNS").contains("--like=FILE");
     assertThat(Cli.run("append").exitCode()).isEqualTo(2);
   }
 

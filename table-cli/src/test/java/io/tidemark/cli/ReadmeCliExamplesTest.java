@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the README's command line examples as written: every line of a {@code ```bash} block that
  * starts with {@code bin/tidemark} (continued by a trailing backslash), in order, in-process, with
- * {@code /tmp/t} and the files the examples name in a scratch directory. Each block starts with a
+ * {@code /tmp/t} (and any other {@code /tmp/} path) and the files the examples name in a scratch
+ * directory. Each block starts with a
  * new table; a block that does not create it gets one with two appends of {@code payments.csv}.
  * Lines on {@code s3://} tables are left out (they need a bucket; S3CommandsTest covers S3).
  */
@@ -143,7 +144,10 @@ class ReadmeCliExamplesTest {
       } else if (w.equals(">")) {
         stdout = dir.resolve(words.get(++i));
       } else {
-        args.add(w.equals("/tmp/t") ? table.toString() : files.containsKey(w) ? files.get(w).toString() : w);
+        // /tmp/t is the block's table; any other /tmp/ path a scratch path beside it
+        args.add(w.equals("/tmp/t") ? table.toString()
+            : w.startsWith("/tmp/") ? dir.resolve(table.getFileName() + "-" + w.substring(5)).toString()
+            : files.containsKey(w) ? files.get(w).toString() : w);
       }
     }
     InputStream before = System.in;
