@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark alter TABLE ACTION ARGS...}: schema and partition evolution. */
-@Command(name = "alter", description = {"Changes a table's schema or partition spec in one metadata-only commit;",
+@Command(name = "alter", header = "Changes a table's schema or partition spec without rewriting data.", description = {"Changes a table's schema or partition spec in one metadata-only commit;",
     "no data file is rewritten (files are read by field id). ACTION is one of:",
     "  add-column NAME TYPE [--first | --after COL | --before COL] [--required]",
     "                       a new column, optional unless --required (only on an",

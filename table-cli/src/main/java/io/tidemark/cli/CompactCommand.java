@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark compact TABLE [--target-size SIZE] [--where FILTER] [--sort-by a,b] [--json]}. */
-@Command(name = "compact", description = {"Bin-packs small data files into files near a target size, partition",
+@Command(name = "compact", header = "Rewrites small data files into files near a target size.", description = {"Bin-packs small data files into files near a target size, partition",
     "by partition (OPTIMIZE, a commit without data change). Concurrent appends are not",
     "disturbed. Shows a progress bar on stderr when it is a terminal."},
     footer = {"", "Example:", "  tidemark compact /data/events --target-size 256MB --where \"ts >= '2024-01-01'\""})

@@ -1,77 +1,71 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.AppendWriter;
-import io.tidemark.core.CommitResult;
-import io.tidemark.core.Table;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.PrimitiveType;
 import io.tidemark.spec.types.Schema;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
-import org.apache.commons.csv.QuoteMode;
 
 /**
- * Appends the rows of a CSV file (RFC 4180, UTF-8, header row) to a table in one commit. Header
- * names are matched to column names; columns the header lacks are null. An empty field is null,
- * except that a quoted empty field ({@code ""}) is the empty string for string and binary columns.
- * Any bad row fails the whole append and nothing is committed: the writer is closed without
- * committing, which deletes the files it wrote.
+ * Reads the rows of a CSV file (UTF-8; RFC 4180 by default, or the {@link CsvDialect} given) as
+ * records of a table's schema, for an append or overwrite to write in one commit. Header names are matched to column names, exactly or else ignoring case
+ * and surrounding blanks; columns the header lacks are null. An empty field is null, except that a
+ * quoted empty field ({@code ""}) is the empty string for string and binary columns. Any bad row
+ * fails the whole append and nothing is committed: the writer is closed without committing, which
+ * deletes the files it wrote.
  */
 final class CsvAppender {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setQuoteMode(QuoteMode.ALL_NON_NULL) // makes ,, read as null and ,"", as the empty string
-      .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-      .setAllowMissingColumnNames(false)
-      .build();
-
-  private final Path file;
+  private final String file;
   private final Schema schema;
   private final List<NestedField> columns;
 
-  private CsvAppender(Path file, Schema schema) {
+  CsvAppender(String file, Schema schema) {
     this.file = file;
     this.schema = schema;
     this.columns = schema.columns();
   }
 
   /**
-   * Appends the file's rows to the table.
+   * Reads the rows of {@code file} ({@code -}: {@code stdin}) as records of the table's schema and
+   * hands each to {@code sink}; with {@code widen}, header names the table lacks become new optional
+   * {@code string} columns of the records (an append with schema merging adds them).
    *
-   * @return the commit, or null when the file has no data rows (then nothing is committed)
+   * @return the number of rows read
    * @throws CliException naming the file, and the row, line, column and value when one is bad
    */
-  static CommitResult append(Table table, Path file) throws IOException {
-    return append(table, file, false);
+  static long read(String file, CsvDialect dialect, Schema tableSchema, boolean widen, InputStream stdin,
+      RowProgress progress, Consumer<Record> sink) throws IOException {
+    return InputFiles.decoding(file, () -> readRows(file, dialect, tableSchema, widen, stdin, progress, sink));
   }
 
-  /**
-   * Appends the file's rows; with {@code mergeSchema}, header names the table lacks become new
-   * optional {@code string} columns, added in the same commit.
-   */
-  static CommitResult append(Table table, Path file, boolean mergeSchema) throws IOException {
-    try (LineCountingReader lines = new LineCountingReader(open(file));
-         CSVParser parser = parse(lines, file);
-         AppendWriter writer = table.newAppend().mergeSchema(mergeSchema)) {
-      Schema schema = mergeSchema ? widen(writer.schema(), parser.getHeaderNames()) : writer.schema();
+  private static long readRows(String file, CsvDialect dialect, Schema tableSchema, boolean widen,
+      InputStream stdin, RowProgress progress, Consumer<Record> sink) throws IOException {
+    CSVFormat format = dialect.format();
+    try (LineCountingReader lines = new LineCountingReader(InputFiles.open(file, InputFiles.Kind.CSV, stdin))) {
+      if (!dialect.header()) {
+        format = format.builder().setHeader(tableSchema.columns().stream().map(NestedField::name)
+            .toArray(String[]::new)).setSkipHeaderRecord(false).build();
+      } else {
+        format = format.builder().setHeader().setSkipHeaderRecord(true).build();
+      }
+      CSVParser parser = parse(format, lines, file);
+      List<String> header = parser.getHeaderNames();
+      Schema schema = widen ? widen(tableSchema, header) : tableSchema;
       CsvAppender appender = new CsvAppender(file, schema);
-      int[] target = appender.mapHeader(parser.getHeaderNames());
+      int[] target = appender.mapHeader(header, dialect);
       long rows = 0;
       Iterator<CSVRecord> it = parser.iterator();
       while (appender.hasNext(it)) {
@@ -80,9 +74,11 @@ final class CsvAppender {
           continue; // a blank line
         }
         rows++;
-        writer.write(appender.toRecord(csv, target, rows, lines.lineOf(csv.getCharacterPosition())));
+        sink.accept(appender.toRecord(csv, target, rows, lines.lineOf(csv.getCharacterPosition())));
+        progress.rows(rows);
       }
-      return rows == 0 ? null : writer.commit();
+      progress.done(rows);
+      return rows;
     }
   }
 
@@ -91,53 +87,82 @@ final class CsvAppender {
     List<NestedField> columns = new ArrayList<>(schema.columns());
     int id = schema.highestFieldId();
     for (String name : header) {
-      if (name != null && !name.isBlank() && schema.findColumn(name) == null
-          && columns.stream().noneMatch(c -> c.name().equals(name))) {
-        columns.add(NestedField.optional(++id, name, PrimitiveType.STRING));
+      if (name != null && !name.isBlank() && indexOf(columns, name) < 0) {
+        columns.add(NestedField.optional(++id, name.strip(), PrimitiveType.STRING));
       }
     }
     return columns.size() == schema.columns().size() ? schema : new Schema(columns);
   }
 
-  private static BufferedReader open(Path file) throws IOException {
-    BufferedReader reader;
-    try {
-      reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CliException("CSV file not found: " + file, e);
+  /**
+   * The column a header name fills: the one of that exact name, else the only one equal to it
+   * ignoring case and surrounding blanks; -1 for none (or when several differ only in case).
+   */
+  static int indexOf(List<NestedField> columns, String name) {
+    int loose = -1;
+    String wanted = name.strip();
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i).name();
+      if (column.equals(name)) {
+        return i;
+      }
+      if (column.equalsIgnoreCase(wanted)) {
+        if (loose >= 0) {
+          return -1;
+        }
+        loose = i;
+      }
     }
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') { // skip a byte order mark
-      reader.reset();
-    }
-    return reader;
+    return loose;
   }
 
-  private static CSVParser parse(LineCountingReader reader, Path file) throws IOException {
+  private static CSVParser parse(CSVFormat format, LineCountingReader reader, String file) throws IOException {
     try {
-      return FORMAT.parse(reader);
+      return format.parse(reader);
     } catch (IllegalArgumentException e) {
       throw new CliException("cannot append " + file + ": bad CSV header: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw unreadable(file, e.getCause());
+    } catch (CharacterCodingException e) {
+      throw unreadable(file, e);
     }
   }
 
-  private static CliException unreadable(Path file, IOException e) {
-    String why = e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
-    return new CliException("cannot append " + file + ": cannot read it as CSV: " + why
+  private static CliException unreadable(String file, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return InputFiles.notUtf8(file, e);
+    }
+    return new CliException("cannot append " + file + ": cannot read it as CSV: " + e.getMessage()
         + "; nothing was committed", e);
   }
 
   /** For each header position, the table column it fills. */
-  private int[] mapHeader(List<String> header) {
+  private int[] mapHeader(List<String> header, CsvDialect dialect) {
     if (header.isEmpty()) {
       throw fail("the file is empty; its first line must be a header naming the columns");
+    }
+    if (header.size() == 1 && columns.size() > 1) {
+      for (char c : new char[] {';', '\t', '|', ','}) {
+        if (c != dialect.delimiter() && header.get(0).indexOf(c) >= 0) {
+          throw fail("the header " + show(header.get(0)) + " is one field, but the table has "
+              + columns.size() + " columns; if the file's fields are separated by "
+              + (c == '\t' ? "tabs, add --delimiter '\\t'" : "'" + c + "', add --delimiter '" + c + "'"));
+        }
+      }
     }
     List<String> unknown = new ArrayList<>();
     int[] target = new int[header.size()];
     for (int i = 0; i < target.length; i++) {
-      target[i] = schema.asStruct().indexOf(header.get(i));
+      if (header.get(i) == null || header.get(i).isBlank()) {
+        throw fail("header field " + (i + 1) + " is empty; every field of the header must name a column");
+      }
+      target[i] = indexOf(columns, header.get(i));
+      for (int j = 0; j < i; j++) {
+        if (target[i] >= 0 && target[j] == target[i]) {
+          throw fail("the header names column '" + columns.get(target[i]).name() + "' twice (fields "
+              + (j + 1) + " and " + (i + 1) + ")");
+        }
+      }
       if (target[i] < 0) {
         unknown.add(header.get(i));
       } else if (columns.get(target[i]).type().isNested()) {
@@ -151,7 +176,7 @@ final class CsvAppender {
           + String.join(", ", columns.stream().map(NestedField::name).toList()) + ")");
     }
     for (NestedField f : columns) {
-      if (f.required() && !header.contains(f.name())) {
+      if (f.required() && header.stream().noneMatch(h -> indexOf(columns, h) == columns.indexOf(f))) {
         throw fail("required column '" + f.name() + "' (" + f.type() + " not null) is missing from the CSV header");
       }
     }
@@ -173,10 +198,20 @@ final class CsvAppender {
     if (csv.size() != target.length) {
       throw fail(where + " has " + csv.size() + " fields but the header has " + target.length);
     }
+    return record(where, target, csv::get);
+  }
+
+  /**
+   * The record of one row: field {@code i}'s text ({@code field.apply(i)}, null for null) fills
+   * column {@code target[i]}; columns no field fills are null.
+   *
+   * @throws CliException naming {@code where}, the column and the value when one is bad
+   */
+  Record record(String where, int[] target, IntFunction<String> field) {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < target.length; i++) {
       NestedField f = columns.get(target[i]);
-      String text = csv.get(i);
+      String text = field.apply(i);
       try {
         values[target[i]] = value(f, text);
       } catch (BadValueException e) {
@@ -209,11 +244,14 @@ final class CsvAppender {
   }
 
   private static String show(String text) {
+    if (text == null) {
+      return "";
+    }
     String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
     return "'" + shown.replace("\r", "\\r").replace("\n", "\\n") + "'";
   }
 
-  private CliException fail(String detail) {
+  CliException fail(String detail) {
     return new CliException("cannot append " + file + ": " + detail + "; nothing was committed");
   }
 }

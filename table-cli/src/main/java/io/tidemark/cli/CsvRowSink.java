@@ -7,12 +7,13 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Rows as RFC 4180 CSV: a header row of column names, CRLF line ends, fields quoted when they
+ * Rows as CSV: a header row of column names, {@code \n} line ends (as Unix tools expect; RFC 4180
+ * readers accept them too), fields quoted when they
  * hold a comma, quote or line break. Null is an empty field; the empty string is {@code ""}, so
  * {@code tidemark append} reads the output back to the same values.
  */
 final class CsvRowSink implements RowSink {
-  private static final String CRLF = "\r\n";
+  private static final char NEWLINE = '\n';
 
   private final PrintWriter out;
 
@@ -49,7 +50,7 @@ final class CsvRowSink implements RowSink {
 
   private void end(StringBuilder line) {
     out.print(line);
-    out.print(CRLF);
+    out.print(NEWLINE);
   }
 
   /** One field: empty for null, quoted when needed. */

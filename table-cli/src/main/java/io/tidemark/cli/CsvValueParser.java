@@ -66,8 +66,8 @@ final class CsvValueParser {
       case DOUBLE -> "a double";
       case DATE -> "a date (yyyy-MM-dd)";
       case TIMESTAMP -> "a timestamp (ISO instant like 2024-01-02T10:00:00.123Z, "
-          + "UTC 'yyyy-MM-dd HH:mm:ss[.ffffff]', or with an offset like +02:00)";
-      case TIMESTAMP_NTZ -> "a timestamp_ntz (yyyy-MM-ddTHH:mm:ss[.ffffff] or with a space, no time zone)";
+          + "UTC 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]', or with an offset like +02:00)";
+      case TIMESTAMP_NTZ -> "a timestamp_ntz (yyyy-MM-dd[THH:mm:ss[.ffffff]] or with a space, no time zone)";
       case STRING, BINARY -> "a " + type;
     };
   }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark delete TABLE --where FILTER [--json]}. */
-@Command(name = "delete", description = {"Deletes the rows matching a filter in one commit (DELETE). Files whose",
+@Command(name = "delete", header = "Deletes the rows matching a filter in one commit.", description = {"Deletes the rows matching a filter in one commit (DELETE). Files whose",
     "statistics prove every row matches are removed without being read; other files",
     "holding matching rows are rewritten without them."},
     footer = {"", "Example:", "  tidemark delete /data/events --where \"ts < '2024-01-01'\""})

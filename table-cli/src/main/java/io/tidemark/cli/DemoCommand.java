@@ -19,9 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark demo [DIR]}: a small table of orders, three appends, its history and a time-travel read. */
-@Command(name = "demo", description = {"Creates a small table of orders, appends to it three times, then"
+@Command(name = "demo", header = "Shows every kind of command on a small table of orders.", description = {"Creates a small table of orders, appends to it three times, then"
     + " prints its history and reads it as of version 1 and as of now.",
-    "The table stays in DIR afterwards, for trying the other commands on it."})
+    "The table stays in DIR afterwards, for trying the other commands on it."},
+    footer = {"", "Examples:", "  tidemark demo", "  tidemark demo /tmp/tidemark-demo"})
 final class DemoCommand extends BaseCommand {
   static final String SCHEMA = "id long not null, name string, ts timestamp, amount double";
 

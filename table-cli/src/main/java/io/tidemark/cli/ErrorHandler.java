@@ -12,10 +12,16 @@ import picocli.CommandLine.ParseResult;
  * anything else its class name and message.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
+  /** The exit code of a command whose output pipe was closed by its reader (128 + SIGPIPE). */
+  static final int BROKEN_PIPE = 141;
+
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     Throwable error = ex instanceof UnexpectedError ? ex.getCause() : ex;
     PrintWriter err = cmd.getErr();
+    if (error instanceof OutputClosedException closed && closed.brokenPipe() && !verbose(parseResult)) {
+      return closedOutput(closed, err);
+    }
     err.println("tidemark: " + message(error));
     if (verbose(parseResult)) {
       error.printStackTrace(err);
@@ -24,10 +30,24 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return 1;
   }
 
+  /**
+   * The exit code when the output's reader went away: 141 (128 + SIGPIPE) and nothing printed,
+   * as {@code yes | head} does; another write failure is an error line and 1.
+   */
+  static int closedOutput(OutputClosedException e, PrintWriter err) {
+    if (e.brokenPipe()) {
+      return BROKEN_PIPE;
+    }
+    err.println("tidemark: " + message(e));
+    err.flush();
+    return 1;
+  }
+
   static String message(Throwable error) {
     String message = error.getMessage();
     String line;
-    if (error instanceof TidemarkException || error instanceof CliException) {
+    if (error instanceof TidemarkException || error instanceof CliException
+        || error instanceof OutputClosedException) {
       line = message == null ? error.getClass().getSimpleName() : message;
     } else {
       line = error.getClass().getName() + (message == null ? "" : ": " + message);

@@ -13,7 +13,7 @@ final class InstantConverter implements ITypeConverter<Instant> {
       return Timestamps.parseInstant(value);
     } catch (DateTimeException e) {
       throw new TypeConversionException("'" + value + "' is not a timestamp; use an ISO instant such as"
-          + " 2024-01-02T10:00:00.123Z (as history prints it) or UTC 'yyyy-MM-dd HH:mm:ss[.ffffff]'");
+          + " 2024-01-02T10:00:00.123Z (as history prints it) or UTC 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]'");
     }
   }
 }

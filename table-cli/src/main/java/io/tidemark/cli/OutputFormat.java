@@ -13,10 +13,14 @@ enum OutputFormat {
   /** JSON Lines: one object per row. */
   JSON;
 
-  /** A sink printing rows of this schema in this format. */
-  RowSink open(Schema schema, PrintWriter out) {
+  /**
+   * A sink printing rows of this schema in this format.
+   *
+   * @param maxWidth for {@link #TABLE}, the most characters a value shows (0: no limit)
+   */
+  RowSink open(Schema schema, PrintWriter out, int maxWidth) {
     return switch (this) {
-      case TABLE -> new TableRowSink(schema, out);
+      case TABLE -> new TableRowSink(schema, out, maxWidth);
       case CSV -> new CsvRowSink(schema, out);
       case JSON -> new JsonRowSink(schema, out);
     };

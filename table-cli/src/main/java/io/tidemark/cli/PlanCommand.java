@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark plan TABLE [--where FILTER] [--version N] [--json]}. */
-@Command(name = "plan", description = {"Shows what a scan would read and what it pruned: manifests, data files and",
+@Command(name = "plan", header = "Shows what a scan would read and what it would prune.", description = {"Shows what a scan would read and what it pruned: manifests, data files and",
     "row groups ruled out by partition values and statistics, bytes to read and planning time.",
     "Without --where, the plan of a full scan."},
     footer = {"", "Example:", "  tidemark plan /data/events --where \"ts >= '2024-01-02' and ts < '2024-01-03'\""})

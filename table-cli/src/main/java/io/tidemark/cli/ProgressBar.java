@@ -20,13 +20,18 @@ final class ProgressBar implements ProgressListener {
 
   /** A bar on this writer when it goes to a terminal, else a listener that prints nothing. */
   static ProgressListener forTerminal(PrintWriter err) {
+    return show() ? new ProgressBar(err) : p -> { };
+  }
+
+  /** Whether progress is shown: on a terminal, unless {@code tidemark.progress} says otherwise. */
+  static boolean show() {
     String setting = System.getProperty("tidemark.progress", "auto");
     boolean show = switch (setting) {
       case "always" -> true;
       case "never" -> false;
       default -> isTerminal();
     };
-    return show ? new ProgressBar(err) : p -> { };
+    return show;
   }
 
   /** Java 17 cannot ask about stderr alone: a console and a TERM that is not dumb is the best guess. */

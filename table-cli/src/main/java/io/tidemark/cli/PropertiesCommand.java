@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark properties TABLE [set KEY=VALUE... | unset KEY...]}. */
-@Command(name = "properties", description = {"Shows a table's properties, or changes them in one metadata-only commit.",
+@Command(name = "properties", header = "Shows a table's properties, or sets and unsets them.", description = {"Shows a table's properties, or changes them in one metadata-only commit.",
     "  (no action)          prints KEY=VALUE lines of the properties set",
     "  set KEY=VALUE...     sets properties",
     "  unset KEY...         removes properties (their defaults apply again);",
@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     "and any key starting with user. (free for applications). Another key or an",
     "invalid value is refused and nothing is committed."},
     footer = {"", "Examples:", "  tidemark properties /data/orders",
-        "  tidemark properties /data/orders set write.parquet.compression=zstd user.owner=ingest",
+        "  tidemark properties /data/orders set write.parquet.compression=zstd",
+        "  tidemark properties /data/orders set user.owner=ingest",
         "  tidemark properties /data/orders unset user.owner"})
 final class PropertiesCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")

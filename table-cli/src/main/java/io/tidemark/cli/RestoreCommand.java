@@ -1,11 +1,14 @@
 package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.Restore;
 import io.tidemark.core.RestoreResult;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark restore TABLE (--version N | --as-of TIMESTAMP) [--json]}. */
-@Command(name = "restore", description = {"Restores a table to an earlier version as one new commit (RESTORE):",
+@Command(name = "restore", header = "Restores a table to an earlier version as one new commit.", description = {"Restores a table to an earlier version as one new commit (RESTORE):",
     "files added since are removed and files removed since are added back; no data is",
     "rewritten. Refused, naming them, when files it needs were vacuumed. A restore is",
     "undone by another restore."},
@@ -26,7 +29,7 @@ final class RestoreCommand extends BaseCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
-  @Option(names = "--json", description = "Print one JSON object: version, restoredVersion, numRestoredFiles,"
+  @Option(names = "--json", description = "Print one JSON object: version, restoredVersion, committed, numRestoredFiles,"
       + " numRemovedFiles, restoredBytes, removedBytes.")
   boolean json;
 
@@ -46,22 +49,45 @@ final class RestoreCommand extends BaseCommand {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + target.version);
     }
     Table t = open(table);
+    Snapshot current = t.refresh();
+    Snapshot wanted = target.version != null ? t.snapshot(target.version) : t.snapshotAsOf(target.asOf);
+    if (livePaths(current).equals(livePaths(wanted))) {
+      // a commit would change nothing (as delete and compact with nothing to do commit nothing)
+      if (json) {
+        out().println(Json.compact(result(current.version(), wanted.version(), 0, 0, 0, 0, false)));
+      } else {
+        out().printf("nothing to restore: version %d of %s already has the data files of version %d;"
+            + " nothing was committed%n", current.version(), t.location(), wanted.version());
+      }
+      return;
+    }
     Restore restore = t.restore();
     restore = target.version != null ? restore.toVersion(target.version) : restore.toTimestamp(target.asOf);
     RestoreResult r = restore.commit();
     if (json) {
-      ObjectNode o = Json.MAPPER.createObjectNode();
-      o.put("version", r.version());
-      o.put("restoredVersion", r.restoredVersion());
-      o.put("numRestoredFiles", r.numRestoredFiles());
-      o.put("numRemovedFiles", r.numRemovedFiles());
-      o.put("restoredBytes", r.restoredBytes());
-      o.put("removedBytes", r.removedBytes());
-      out().println(Json.compact(o));
+      out().println(Json.compact(result(r.version(), r.restoredVersion(), r.numRestoredFiles(), r.numRemovedFiles(),
+          r.restoredBytes(), r.removedBytes(), true)));
       return;
     }
     out().printf("restored %s to version %d as version %d: %d %s added back, %d removed%n", t.location(),
         r.restoredVersion(), r.version(), r.numRestoredFiles(), r.numRestoredFiles() == 1 ? "file" : "files",
         r.numRemovedFiles());
+  }
+
+  private static Set<String> livePaths(Snapshot s) {
+    return s.dataFiles().stream().map(f -> f.path()).collect(Collectors.toSet());
+  }
+
+  private static ObjectNode result(long version, long restoredVersion, long restoredFiles, long removedFiles,
+      long restoredBytes, long removedBytes, boolean committed) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("version", version);
+    o.put("restoredVersion", restoredVersion);
+    o.put("numRestoredFiles", restoredFiles);
+    o.put("numRemovedFiles", removedFiles);
+    o.put("restoredBytes", restoredBytes);
+    o.put("removedBytes", removedBytes);
+    o.put("committed", committed);
+    return o;
   }
 }

@@ -11,15 +11,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark scan TABLE [--version N | --as-of TIMESTAMP] [--columns a,b] [--limit N] [--format F]}. */
-@Command(name = "scan",
+@Command(name = "scan", header = "Prints the rows of a table, now or at an earlier version.",
     description = {
         "Prints the rows of a table: its latest version, or as it was at an earlier",
         "version or instant (time travel).",
         "",
         "Formats (--format):",
-        "  table  aligned columns under a header, then a row count; null shows as null.",
-        "  csv    RFC 4180: a header row of column names, then one record per row,",
-        "         CRLF line ends; null is an empty field, the empty string is \"\".",
+        "  table  aligned columns under a header, then a row count; null shows as",
+        "         NULL; values longer than --max-width characters end in \u2026.",
+        "  csv    a header row of column names, then one record per row (RFC 4180",
+        "         quoting, \\n line ends); null is an empty field, the empty string",
+        "         is \"\".",
         "         'tidemark append' reads it back.",
         "  json   JSON Lines: one JSON object per row, one per line, keys in column",
         "         order; numbers and booleans as JSON values, null as null.",
@@ -53,6 +55,11 @@ final class ScanCommand extends BaseCommand {
   @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
   Long limit;
 
+  @Option(names = "--max-width", paramLabel = "N", defaultValue = "" + TableRowSink.DEFAULT_MAX_WIDTH,
+      description = "With --format table: show at most N characters of a value, 0 for all"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxWidth;
+
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
@@ -65,7 +72,7 @@ final class ScanCommand extends BaseCommand {
     @Option(names = "--as-of", paramLabel = "TIMESTAMP", converter = InstantConverter.class,
         description = {"Read the newest version committed at or before this instant: an ISO instant as"
             + " 'tidemark history' prints it (2024-01-02T10:00:00.123Z), one with an offset, or UTC"
-            + " 'yyyy-MM-dd HH:mm:ss[.ffffff]'."})
+            + " 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]' (a date alone is its midnight)."})
     Instant asOf;
   }
 
@@ -73,6 +80,9 @@ final class ScanCommand extends BaseCommand {
   void run() {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
+    }
+    if (maxWidth < 0 || maxWidth == 1) {
+      throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
     }
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
@@ -92,7 +102,7 @@ final class ScanCommand extends BaseCommand {
     if (limit == null) {
       failIfFilesAreGone(scan);
     }
-    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, out());
+    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
   }
 
   /**

@@ -21,13 +21,20 @@ final class ScanPrinter {
    * @throws CliException when reading failed after printing began (the output is incomplete)
    */
   static long print(Scan scan, OutputFormat format, long limit, PrintWriter out) {
-    RowSink sink = format.open(scan.schema(), out);
+    return print(scan, format, limit, TableRowSink.DEFAULT_MAX_WIDTH, out);
+  }
+
+  /** Prints at most {@code limit} rows, table values cut to {@code maxWidth} characters (0: whole). */
+  static long print(Scan scan, OutputFormat format, long limit, int maxWidth, PrintWriter out) {
+    RowSink sink = format.open(scan.schema(), out, maxWidth);
     long printed = 0;
     try (CloseableIterable<Record> rows = scan.records(); CloseableIterator<Record> it = rows.iterator()) {
       while (printed < limit && it.hasNext()) {
         sink.row(it.next());
         printed++;
       }
+    } catch (OutputClosedException e) {
+      throw e; // the reader went away: stop reading at once
     } catch (RuntimeException e) {
       out.flush();
       throw new CliException("the output is incomplete: the scan failed after " + printed

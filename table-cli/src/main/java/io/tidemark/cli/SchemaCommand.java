@@ -6,14 +6,15 @@ import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
-import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.ListType;
 import io.tidemark.spec.types.MapType;
 import io.tidemark.spec.types.NestedField;
+import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
 import io.tidemark.spec.types.Type;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark schema TABLE [--version N] [--json]}. */
-@Command(name = "schema", description = {"Prints the schema of a table's newest version (or of --version N):",
+@Command(name = "schema", header = "Prints the schema of a table with field ids and partition spec.", description = {"Prints the schema of a table's newest version (or of --version N):",
     "every field with its id, type and nullability, nested fields indented, then the",
     "schema id and the partition spec new files are written with."},
     footer = {"", "Examples:", "  tidemark schema /data/orders", "  tidemark schema /data/orders --version 3 --json"})
@@ -55,9 +56,16 @@ final class SchemaCommand extends BaseCommand {
       return;
     }
     out().println("version " + s.version() + ", schema id " + m.schemaId() + ", last column id " + m.lastColumnId());
+    printFields(m.schema(), "", out());
+    out().println("partition spec " + m.defaultSpecId() + ": "
+        + (spec.isUnpartitioned() ? "unpartitioned" : spec.format(m.schema())));
+  }
+
+  /** Every field with its id, type and nullability, nested fields indented, each line after {@code indent}. */
+  static void printFields(Schema schema, String indent, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "FIELD", "TYPE", "NULLABLE"});
-    for (NestedField f : m.schema().columns()) {
+    for (NestedField f : schema.columns()) {
       add(rows, f, "");
     }
     int[] widths = new int[3];
@@ -67,11 +75,9 @@ final class SchemaCommand extends BaseCommand {
       }
     }
     for (String[] r : rows) {
-      out().println(String.format("%" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
+      out.println(indent + String.format("%" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
           r[0], r[1], r[2], r[3]).stripTrailing());
     }
-    out().println("partition spec " + m.defaultSpecId() + ": "
-        + (spec.isUnpartitioned() ? "unpartitioned" : spec.format(m.schema())));
   }
 
   private static void add(List<String[]> rows, NestedField f, String indent) {

@@ -10,17 +10,26 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows as an aligned text table (numbers right-aligned, null shown as {@code null}), then a row count. */
+/**
+ * Rows as an aligned text table (numbers right-aligned, null shown as {@code NULL}), then a row
+ * count. Values wider than the limit are cut with {@code …}, so one huge value cannot pad every
+ * line of the output to its width.
+ */
 final class TableRowSink implements RowSink {
+  /** The most characters a value shows unless {@code --max-width} says otherwise. */
+  static final int DEFAULT_MAX_WIDTH = 40;
+
   /** Rows looked at to size the columns; later rows stream with those widths. */
   private static final int SIZING_ROWS = 1000;
 
   private final PrintWriter out;
   private final TextTable table;
+  private final int maxWidth;
   private long rows;
 
-  TableRowSink(Schema schema, PrintWriter out) {
+  TableRowSink(Schema schema, PrintWriter out, int maxWidth) {
     this.out = out;
+    this.maxWidth = maxWidth;
     List<NestedField> columns = schema.columns();
     boolean[] right = new boolean[columns.size()];
     for (int i = 0; i < right.length; i++) {
@@ -38,7 +47,7 @@ final class TableRowSink implements RowSink {
   public void row(Record record) {
     List<String> cells = new ArrayList<>(record.size());
     for (int i = 0; i < record.size(); i++) {
-      cells.add(Values.display(record.get(i)));
+      cells.add(Values.truncate(Values.display(record.get(i)), maxWidth));
     }
     table.row(cells);
     rows++;

@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
     version = "tidemark " + TidemarkCli.VERSION,
     description = "Creates, appends to, scans, inspects and maintains Tidemark tables.%n"
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
-    subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
-        PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class,
-        DeleteCommand.class, CompactCommand.class, VacuumCommand.class, SchemaCommand.class,
-        AlterCommand.class, PropertiesCommand.class, HelpCommand.class},
+    subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, OverwriteCommand.class,
+        ScanCommand.class, PlanCommand.class, DescribeCommand.class, FilesCommand.class, DiffCommand.class,
+        HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class, DeleteCommand.class,
+        CompactCommand.class, VacuumCommand.class, SchemaCommand.class, AlterCommand.class,
+        PropertiesCommand.class, CompletionCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */
@@ -47,7 +48,15 @@ public final class TidemarkCli implements Runnable {
    * @param args the command's arguments
    */
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    CommandLine cmd = newCommandLine();
+    cmd.setOut(StdoutWriter.stdout());
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutputClosedException e) { // from help text printed outside a command
+      code = ErrorHandler.closedOutput(e, cmd.getErr());
+    }
+    System.exit(code);
   }
 
   /** The configured command line; tests set its out and err writers and call {@code execute}. */
@@ -55,6 +64,7 @@ public final class TidemarkCli implements Runnable {
     CommandLine cmd = new CommandLine(new TidemarkCli());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
     return cmd;
   }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark vacuum TABLE [--retain DURATION] [--dry-run] [--force] [--json]}. */
-@Command(name = "vacuum", description = {"Deletes data files no version inside the retention window references,",
+@Command(name = "vacuum", header = "Deletes data files no version in the retention window needs.", description = {"Deletes data files no version inside the retention window references,",
     "and files never committed (left by crashed writers) older than the window. Versions",
     "current inside the window stay readable; older ones cannot be read afterwards.",
     "With the table property log.retention.enabled=true it also expires old commit files."},

@@ -44,10 +44,13 @@ final class Values {
     return value.toString(); // booleans, numbers, dates
   }
 
-  /** The text of a value for an aligned table: {@code null} for null, control characters escaped. */
+  /** How an aligned table shows null: apart from the string {@code "null"}, as DuckDB does. */
+  static final String NULL = "NULL";
+
+  /** The text of a value for an aligned table: {@link #NULL} for null, control characters escaped. */
   static String display(Object value) {
     if (value == null) {
-      return "null";
+      return NULL;
     }
     String text = text(value);
     StringBuilder sb = null;
@@ -68,6 +71,17 @@ final class Values {
       }
     }
     return sb == null ? text : sb.toString();
+  }
+
+  /**
+   * The text cut to at most {@code max} characters (code points), the last being {@code …} when
+   * anything was cut; {@code max <= 0} keeps it whole.
+   */
+  static String truncate(String text, int max) {
+    if (max <= 0 || text.length() <= max || text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
   }
 
   /** The JSON form of a value: numbers and booleans as such, everything else as in {@link #text}. */

@@ -31,9 +31,15 @@ final class Cli {
 
   static Result run(String... args) {
     StringWriter out = new StringWriter();
+    Result r = run(new PrintWriter(out, true), args);
+    return new Result(r.exitCode(), out.toString(), r.err());
+  }
+
+  /** Runs with stdout going to {@code out}; the result's {@code out} is empty. */
+  static Result run(PrintWriter out, String... args) {
     StringWriter err = new StringWriter();
     CommandLine cmd = TidemarkCli.newCommandLine();
-    cmd.setOut(new PrintWriter(out, true));
+    cmd.setOut(out);
     cmd.setErr(new PrintWriter(err, true));
     // log events reach the console appender on stderr: collect the same events beside it
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -49,7 +55,7 @@ final class Cli {
     String log = logged.list.stream()
         .map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage() + "\n")
         .collect(Collectors.joining());
-    return new Result(code, out.toString(), log + err);
+    return new Result(code, "", log + err);
   }
 
   /** Runs and fails the test unless the exit code is 0. */
@@ -68,6 +74,15 @@ final class Cli {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Runs the command line in a JVM of its own, as {@code bin/tidemark} does, with the test's classpath. */
+  static ProcessBuilder process(String... args) {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), TidemarkCli.class.getName()));
+    command.addAll(java.util.List.of(args));
+    return new ProcessBuilder(command);
   }
 
   /** The number of files under a table's data/ folder. */

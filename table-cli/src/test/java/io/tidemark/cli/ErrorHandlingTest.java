@@ -25,14 +25,14 @@ class ErrorHandlingTest {
   void anUnknownOptionIsAUsageErrorWithExitTwo() {
     Cli.Result r = Cli.run("scan", dir.toString(), "--bogus");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Usage: tidemark scan");
+    assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Try 'tidemark scan --help'").doesNotContain("Usage:");
   }
 
   @Test
   void aMissingParameterIsAUsageErrorWithExitTwo() {
     Cli.Result r = Cli.run("create", dir.resolve("t").toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing required option: '--schema=COLUMNS'");
+    assertThat(r.err()).contains("Missing required argument").contains("--schema=COLUMNS").contains("--like=FILE");
     assertThat(Cli.run("append").exitCode()).isEqualTo(2);
   }
 
@@ -50,10 +50,23 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void createOnARegularFileSaysItIsAFile() {
+    Path file = Cli.write(dir.resolve("f"), "not a table");
+    Cli.Result r = Cli.run("create", file.toString(), "--schema", "id long");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.errLines()).containsExactly("tidemark: cannot create a table at " + file + ": it is a file, not a directory");
+    Cli.Result under = Cli.run("create", file.resolve("t").toString(), "--schema", "id long");
+    assertThat(under.errLines()).containsExactly("tidemark: cannot create a table at " + file.resolve("t") + ": "
+        + file + " is a file, not a directory");
+    Cli.Result uri = Cli.run("create", "file:" + file, "--schema", "id long");
+    assertThat(uri.errLines()).containsExactly("tidemark: cannot create a table at file:" + file + ": it is a file, not a directory");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Cli.Result r = Cli.run();
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing required subcommand").contains("Usage: tidemark");
+    assertThat(r.err()).contains("Missing required subcommand").contains("Try 'tidemark --help'").doesNotContain("Usage:");
   }
 
   @Test

@@ -32,7 +32,7 @@ class FormattingTest {
     assertThat(Values.text(ByteBuffer.wrap(new byte[] {1, 2, 3}))).isEqualTo("AQID");
     assertThat(Values.text(List.of(1L, 2L))).isEqualTo("[1,2]");
     assertThat(Values.text(Map.of("k", new BigDecimal("1E+3")))).isEqualTo("{\"k\":1000}");
-    assertThat(Values.display(null)).isEqualTo("null");
+    assertThat(Values.display(null)).isEqualTo("NULL").isNotEqualTo(Values.display("null"));
     assertThat(Values.display("a\tb\nc")).isEqualTo("a\\tb\\nc");
   }
 

@@ -17,6 +17,18 @@ class HistoryCommandTest {
   Path dir;
 
   @Test
+  void historyLimitShowsOnlyTheNewestVersionsOldestFirst() throws Exception {
+    Path table = Cli.ordersTable(dir);
+    com.fasterxml.jackson.databind.JsonNode two = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Cli.ok("history", table.toString(), "--limit", "2", "--json").out());
+    assertThat(two).hasSize(2);
+    assertThat(two.get(0).get("version").asLong()).isEqualTo(1);
+    assertThat(two.get(1).get("version").asLong()).isEqualTo(2);
+    assertThat(Cli.ok("history", table.toString(), "--limit", "10").out().lines()).hasSize(2 + 3);
+    assertThat(Cli.run("history", table.toString(), "--limit", "-1").exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void historyPrintsOneAlignedRowPerVersionOldestFirst() {
     Path table = Cli.ordersTable(dir);
     List<String> lines = Cli.ok("history", table.toString()).out().lines().toList();

@@ -65,6 +65,20 @@ class MaintenanceCommandsTest {
   }
 
   @Test
+  void restoringToTheFilesTheTableAlreadyHasCommitsNothing() throws Exception {
+    Path table = Cli.ordersTable(dir);
+    String history = Cli.ok("history", table.toString()).out();
+    assertThat(Cli.ok("restore", table.toString(), "--version", "2").out()).isEqualTo("nothing to restore: version 2 of "
+        + table + " already has the data files of version 2; nothing was committed\n");
+    JsonNode json = JSON.readTree(Cli.ok("restore", table.toString(), "--version", "2", "--json").out());
+    assertThat(json.get("committed").asBoolean()).isFalse();
+    assertThat(json.get("version").asLong()).isEqualTo(2);
+    assertThat(Cli.ok("history", table.toString()).out()).isEqualTo(history);
+    assertThat(JSON.readTree(Cli.ok("restore", table.toString(), "--version", "1", "--json").out())
+        .get("committed").asBoolean()).isTrue();
+  }
+
+  @Test
   void compactPacksSmallFilesAndPrintsNoProgressBarWhenStderrIsNoTerminal() throws Exception {
     Path table = Cli.ordersTable(dir);
     Cli.ok("append", table.toString(), "--csv", Cli.write(dir.resolve("c.csv"), "id,name,ts,amount\n6,Barbara,,1\n")

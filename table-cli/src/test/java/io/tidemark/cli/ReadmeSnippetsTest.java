@@ -96,7 +96,8 @@ class ReadmeSnippetsTest {
     return out;
   }
 
-  private static Path readme() {
+  /** The README.md of the repository this test runs in. */
+  static Path readme() {
     Path here = Path.of("").toAbsolutePath();
     for (Path dir = here; dir != null; dir = dir.getParent()) {
       if (Files.exists(dir.resolve("README.md")) && Files.exists(dir.resolve("spec.md"))) {

@@ -65,6 +65,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public String locationOf(String path) {
+    return locations.resolveInside(path);
+  }
+
+  @Override
   public TableLocations locations() {
     return locations;
   }

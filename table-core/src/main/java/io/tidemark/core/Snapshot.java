@@ -17,6 +17,9 @@ public interface Snapshot {
   /** The table's identity, schema, partition specs and properties at this version. */
   TableMetadata metadata();
 
+  /** The reader and writer versions and features the table requires at this version. */
+  TableProtocol protocol();
+
   /** The table's schema at this version. */
   default Schema schema() {
     return metadata().schema();

@@ -37,6 +37,12 @@ final class SnapshotView implements Snapshot {
   }
 
   @Override
+  public TableProtocol protocol() {
+    var p = state.protocol();
+    return new TableProtocol(p.minReaderVersion(), p.minWriterVersion(), p.readerFeatures(), p.writerFeatures());
+  }
+
+  @Override
   public Collection<DataFile> dataFiles() {
     // described as they are iterated: a table may have many files and callers often want the count
     Collection<AddFile> files = state.dataFiles();

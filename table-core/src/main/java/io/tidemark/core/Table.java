@@ -21,6 +21,16 @@ public interface Table extends AutoCloseable {
   /** The table's root location. */
   String location();
 
+  /**
+   * The location on storage of one of the table's files, from its path relative to the table (as
+   * {@link DataFile#path()} gives it), checked to resolve inside the table: what other tools are
+   * given to read a version's files.
+   *
+   * @throws io.tidemark.spec.error.OutsideTableException when the path resolves outside the table
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the path is not a valid relative path
+   */
+  String locationOf(String path);
+
   /** The storage the table lives on. */
   FileIO io();
 
