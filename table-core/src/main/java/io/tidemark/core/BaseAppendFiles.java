@@ -10,8 +10,6 @@ import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.InvalidArgumentException;
-import io.tidemark.spec.partition.PartitionSpec;
-import io.tidemark.spec.partition.PartitionValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -41,6 +39,12 @@ final class BaseAppendFiles implements AppendFiles {
       throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
     }
     return this;
+  }
+
+  @Override
+  public AppendFiles importFile(String path) {
+    checkOpen();
+    return appendFile(ParquetFileImport.describe(table, table.latestState().metadata(), path));
   }
 
   @Override
@@ -83,18 +87,7 @@ final class BaseAppendFiles implements AppendFiles {
         throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
       }
       table.locations().resolveInside(file.path());
-      PartitionSpec spec = metadata.spec(file.specId());
-      if (spec == null) {
-        throw new InvalidArgumentException("data file " + file.path() + " names partition spec " + file.specId()
-            + ", which the table does not have");
-      }
-      try {
-        PartitionValues.fromJson(spec, metadata.schema(), file.partitionValues());
-      } catch (InvalidArgumentException e) {
-        throw new InvalidArgumentException("data file " + file.path() + " has partition values "
-            + file.partitionValues() + " that are not values of spec " + spec.specId() + ": " + e.getMessage(), e);
-      }
-      adds.add(file.toAddFile());
+      adds.add(file.toAddFile(metadata));
     }
     Map<String, Long> sizes = FileExistence.sizes(table, paths);
     for (DataFile file : files) {

@@ -52,7 +52,7 @@ final class SnapshotView implements Snapshot {
 
           @Override
           public DataFile next() {
-            return DataFile.of(it.next());
+            return DataFile.of(it.next(), state.metadata());
           }
         };
       }
