@@ -12,7 +12,6 @@ import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,10 +99,8 @@ final class BaseAppendFiles implements AppendFiles {
             + file.fileSizeBytes() + " its description says");
       }
     }
-    Set<String> live = new HashSet<>();
-    read.dataFiles().forEach(f -> live.add(f.path()));
     for (String path : paths) {
-      if (live.contains(path)) {
+      if (read.holds(path)) {
         throw new InvalidArgumentException("data file " + path + " is already in the table (version "
             + read.version() + "); a file is committed once");
       }
