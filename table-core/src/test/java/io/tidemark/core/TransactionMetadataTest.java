@@ -1,5 +1,8 @@
 package io.tidemark.core;
 
+import static io.tidemark.core.TransactionTest.SCHEMA;
+import static io.tidemark.core.TransactionTest.dataFilesOnDisk;
+import static io.tidemark.core.TransactionTest.revisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +10,7 @@ import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.Transforms;
-import io.tidemark.spec.types.Schema;
-import io.tidemark.spec.types.SchemaDdl;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,39 +18,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Transactions holding overwrites, partition spec changes and property changes. */
 class TransactionMetadataTest {
-  private static final Schema SCHEMA = SchemaDdl.parse("id long not null, rev long");
-
   @TempDir
   Path dir;
 
   private Table tableOf(long rows) {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA, Map.of("commit.retry.max-attempts", "100"));
-    List<Record> initial = new ArrayList<>();
-    for (long id = 0; id < rows; id++) {
-      initial.add(Record.of(SCHEMA, id, 0L));
-    }
-    TestTables.append(table, initial);
-    return table;
-  }
-
-  private static Map<Long, List<Long>> revisions(Scan scan) {
-    Map<Long, List<Long>> out = new HashMap<>();
-    for (Record r : TestTables.read(scan)) {
-      out.computeIfAbsent((Long) r.get("id"), k -> new ArrayList<>()).add((Long) r.get("rev"));
-    }
-    return out;
-  }
-
-  private static long dataFilesOnDisk(Path table) throws Exception {
-    try (Stream<Path> files = Files.walk(table.resolve("data"))) {
-      return files.filter(Files::isRegularFile).count();
-    }
+    return TransactionTest.tableOf(dir.resolve("t"), rows);
   }
 
   @Test
