@@ -25,6 +25,25 @@ public interface AppendFiles {
   }
 
   /**
+   * Adds an existing Parquet file, described from its footer: its rows and the column statistics
+   * Parquet kept (none for float and double columns), its size from the storage. The file must
+   * be under the table's {@code data/} directory (imports never copy; vacuum keeps it while a
+   * retained version references it, as any data file) and be a file of the table's schema by
+   * Parquet field id: every field has an id of the schema and exactly the Parquet type Tidemark
+   * writes for it, and every required column is there. Files without field ids are refused (no
+   * matching by name). In a partitioned table the file gets the default spec, and must provably
+   * hold one partition: its column statistics show each partition source column all null, or
+   * without nulls and with bounds the transform maps to one value (for bucket: equal bounds).
+   *
+   * @param path the file's path relative to the table root, e.g. {@code data/2024/part-0.parquet}
+   * @throws io.tidemark.spec.error.SchemaMismatchException naming the first field that does not fit
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the file is not under
+   *     {@code data/}, does not exist, or may span several partitions
+   * @throws io.tidemark.spec.error.OutsideTableException when the path resolves outside the table
+   */
+  AppendFiles importFile(String path);
+
+  /**
    * Makes the commit exactly-once for an application: it fails with
    * {@link io.tidemark.spec.error.DuplicateTransactionException} when the table already holds this
    * application's version or a later one.

@@ -10,11 +10,8 @@ import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.InvalidArgumentException;
-import io.tidemark.spec.partition.PartitionSpec;
-import io.tidemark.spec.partition.PartitionValues;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +38,12 @@ final class BaseAppendFiles implements AppendFiles {
       throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
     }
     return this;
+  }
+
+  @Override
+  public AppendFiles importFile(String path) {
+    checkOpen();
+    return appendFile(ParquetFileImport.describe(table, table.latestState().metadata(), path));
   }
 
   @Override
@@ -83,18 +86,7 @@ final class BaseAppendFiles implements AppendFiles {
         throw new InvalidArgumentException("data file " + file.path() + " is in this append twice");
       }
       table.locations().resolveInside(file.path());
-      PartitionSpec spec = metadata.spec(file.specId());
-      if (spec == null) {
-        throw new InvalidArgumentException("data file " + file.path() + " names partition spec " + file.specId()
-            + ", which the table does not have");
-      }
-      try {
-        PartitionValues.fromJson(spec, metadata.schema(), file.partitionValues());
-      } catch (InvalidArgumentException e) {
-        throw new InvalidArgumentException("data file " + file.path() + " has partition values "
-            + file.partitionValues() + " that are not values of spec " + spec.specId() + ": " + e.getMessage(), e);
-      }
-      adds.add(file.toAddFile());
+      adds.add(file.toAddFile(metadata));
     }
     Map<String, Long> sizes = FileExistence.sizes(table, paths);
     for (DataFile file : files) {
@@ -107,10 +99,8 @@ final class BaseAppendFiles implements AppendFiles {
             + file.fileSizeBytes() + " its description says");
       }
     }
-    Set<String> live = new HashSet<>();
-    read.dataFiles().forEach(f -> live.add(f.path()));
     for (String path : paths) {
-      if (live.contains(path)) {
+      if (read.holds(path)) {
         throw new InvalidArgumentException("data file " + path + " is already in the table (version "
             + read.version() + "); a file is committed once");
       }

@@ -5,6 +5,7 @@ import io.tidemark.core.internal.snapshot.ProtocolSupport;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.core.internal.write.PartitionedWriter;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
@@ -14,12 +15,14 @@ import java.util.List;
 /** Writes rows into forced, uncommitted data files of the table's schema and default spec. */
 final class BaseDataWriter implements DataWriter {
   private final Schema schema;
+  private final Metadata metadata;
   private final PartitionedWriter files;
   private boolean done;
 
   BaseDataWriter(BaseTable table, TableState read) {
     ProtocolSupport.checkWritable(read.protocol(), table.location());
-    this.schema = read.metadata().schema();
+    this.metadata = read.metadata();
+    this.schema = metadata.schema();
     // forced as each file is closed: the commit may happen in another process, which cannot force them
     this.files = PartitionedWriter.forTable(table.io(), table.location(), read.metadata());
   }
@@ -52,7 +55,7 @@ final class BaseDataWriter implements DataWriter {
     }
     List<DataFile> out = new ArrayList<>(written.size());
     for (AddFile add : written) {
-      out.add(DataFile.of(add));
+      out.add(DataFile.of(add, metadata));
     }
     return out;
   }

@@ -13,6 +13,7 @@ import io.tidemark.core.internal.plan.PlannedFiles;
 import io.tidemark.core.internal.plan.Planner;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.types.Schema;
@@ -99,7 +100,7 @@ final class BaseScan implements Scan {
   public ScanPlan plan() {
     Planner planner = new Planner(state(), options.filter());
     PlannedFiles planned = planner.plan();
-    return new ScanPlan(state().version(), described(planned.files()), new PlanMetrics(planned.manifestsTotal(),
+    return new ScanPlan(state().version(), described(planned.files(), state().metadata()), new PlanMetrics(planned.manifestsTotal(),
         planned.manifestsRead(), planned.filesTotal(), planned.files().size(), null, null, planned.bytesToRead(),
         planned.planningNanos() / 1e6));
   }
@@ -116,15 +117,15 @@ final class BaseScan implements Scan {
         // opening reads the footer and prunes row groups; nothing to read
       }
     }
-    return new ScanPlan(state().version(), described(planned.files()), new PlanMetrics(planned.manifestsTotal(),
+    return new ScanPlan(state().version(), described(planned.files(), state().metadata()), new PlanMetrics(planned.manifestsTotal(),
         planned.manifestsRead(), planned.filesTotal(), planned.files().size(), metrics.rowGroupsTotal(),
         metrics.rowGroupsRead(), metrics.bytesRead(), (System.nanoTime() - start) / 1e6));
   }
 
-  private static List<DataFile> described(List<AddFile> files) {
+  private static List<DataFile> described(List<AddFile> files, Metadata metadata) {
     List<DataFile> out = new ArrayList<>(files.size());
     for (AddFile f : files) {
-      out.add(DataFile.of(f));
+      out.add(DataFile.of(f, metadata));
     }
     return out;
   }

@@ -146,10 +146,17 @@ final class BaseTable implements Table, TableContext {
   @Override
   public long checkpoint() {
     try {
-      return writeCheckpoint(loader.refresh()).version();
+      try {
+        return writeCheckpoint(loader.refresh()).version();
+      } catch (StaleCheckpointBaseException e) {
+        LOG.info("{}; loading {} again from its newest checkpoint", e.getMessage(), location);
+        return writeCheckpoint(loader.refresh()).version();
+      }
     } catch (StaleCheckpointBaseException e) {
-      LOG.info("{}; loading {} again from its newest checkpoint", e.getMessage(), location);
-      return writeCheckpoint(loader.refresh()).version();
+      // manifests vanished again while loading (a concurrent vacuum): the internal type stays inside
+      throw e.toPublic();
+    } catch (UnreadableManifestException e) {
+      throw e.toPublic();
     }
   }
 

@@ -9,6 +9,8 @@ import io.tidemark.core.internal.commit.Committer;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.ReadSet;
 import io.tidemark.core.internal.evolve.Evolution;
+import io.tidemark.core.internal.expr.Binder;
+import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.internal.log.Commit;
 import io.tidemark.core.internal.ops.Operations.RowChanges;
 import io.tidemark.core.internal.ops.Operations;
@@ -85,7 +87,33 @@ final class BaseTransaction implements Transaction {
   }
 
   @Override
+  public Transaction overwrite(Expression filter, Iterable<Record> rows) {
+    checkOpen();
+    Objects.requireNonNull(filter, "filter");
+    RowEvaluator check = run(() -> new RowEvaluator(Binder.bind(working.metadata().schema(), filter)));
+    delete(filter);
+    operations.remove(operations.size() - 1);
+    write(rows, r -> {
+      if (!check.matches(r)) {
+        throw new InvalidArgumentException("row " + r + " does not match the overwrite's filter " + filter
+            + "; every new row must match it");
+      }
+    });
+    operations.set(operations.size() - 1, "OVERWRITE WHERE " + filter);
+    return this;
+  }
+
+  @Override
+  public Transaction overwrite(String filter, Iterable<Record> rows) {
+    return overwrite(Expressions.parse(filter), rows);
+  }
+
+  @Override
   public Transaction append(Iterable<Record> rows) {
+    return write(rows, r -> { });
+  }
+
+  private Transaction write(Iterable<Record> rows, Consumer<Record> check) {
     checkOpen();
     Schema schema = working.metadata().schema();
     PartitionedWriter writer = PartitionedWriter.forTable(table.io(), table.location(), working.metadata());
@@ -95,6 +123,7 @@ final class BaseTransaction implements Transaction {
         if (!r.struct().equals(schema.asStruct())) {
           throw BaseAppendWriter.mismatch(schema.asStruct(), r.struct(), "");
         }
+        check.accept(r);
         writer.write(r);
       }
       return writer.finish();
@@ -127,6 +156,30 @@ final class BaseTransaction implements Transaction {
     onlyAppends = false;
     stage(List.of(), List.of(), updated);
     operations.add("SET SCHEMA");
+    return this;
+  }
+
+  @Override
+  public Transaction updatePartitionSpec(Consumer<UpdatePartitionSpec> changes) {
+    checkOpen();
+    Metadata updated = run(() -> Evolution.applySpecChanges(working, changes));
+    onlyAppends = false;
+    stage(List.of(), List.of(), updated);
+    operations.add("SET PARTITION SPEC " + updated.defaultSpec().format(updated.schema()));
+    return this;
+  }
+
+  @Override
+  public Transaction updateProperties(Consumer<UpdateProperties> changes) {
+    checkOpen();
+    Metadata updated = run(() -> {
+      PropertiesUpdate update = new PropertiesUpdate(null);
+      changes.accept(update);
+      return update.applyTo(working.metadata());
+    });
+    onlyAppends = false;
+    stage(List.of(), List.of(), updated);
+    operations.add("SET TBLPROPERTIES");
     return this;
   }
 

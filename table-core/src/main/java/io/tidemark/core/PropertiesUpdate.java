@@ -74,7 +74,8 @@ final class PropertiesUpdate implements UpdateProperties {
   public CommitResult commit() {
     TableState read = table.latestState();
     Metadata base = read.metadata();
-    Map<String, String> updated = applyTo(base.properties());
+    Metadata metadata = applyTo(base);
+    Map<String, String> updated = metadata.properties();
     Map<String, String> set = new TreeMap<>();
     List<String> unset = new ArrayList<>();
     updated.forEach((key, value) -> {
@@ -83,11 +84,6 @@ final class PropertiesUpdate implements UpdateProperties {
       }
     });
     base.properties().keySet().stream().filter(key -> !updated.containsKey(key)).sorted().forEach(unset::add);
-    if (set.isEmpty() && unset.isEmpty()) {
-      throw new InvalidArgumentException("the property change changes nothing: " + describe());
-    }
-    Metadata metadata = new Metadata(base.tableId(), base.schemaId(), base.schema(), base.lastColumnId(),
-        base.partitionSpecs(), base.defaultSpecId(), base.lastPartitionId(), updated, base.createdTime());
     Map<String, String> params = new LinkedHashMap<>();
     if (!set.isEmpty()) {
       params.put("set", json(set));
@@ -99,6 +95,20 @@ final class PropertiesUpdate implements UpdateProperties {
     CommitOutcome outcome = Commits.commit(table, read, pending);
     return new CommitResult(outcome.version(), Instant.ofEpochMilli(outcome.timestampMillis()), outcome.attempts(),
         0, 0);
+  }
+
+  /**
+   * {@code base} with the changed properties.
+   *
+   * @throws InvalidArgumentException naming a refused key or value, or when nothing would change
+   */
+  Metadata applyTo(Metadata base) {
+    Map<String, String> updated = applyTo(base.properties());
+    if (updated.equals(base.properties())) {
+      throw new InvalidArgumentException("the property change changes nothing: " + describe());
+    }
+    return new Metadata(base.tableId(), base.schemaId(), base.schema(), base.lastColumnId(),
+        base.partitionSpecs(), base.defaultSpecId(), base.lastPartitionId(), updated, base.createdTime());
   }
 
   private String describe() {

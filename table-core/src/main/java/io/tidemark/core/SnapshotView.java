@@ -58,7 +58,7 @@ final class SnapshotView implements Snapshot {
 
           @Override
           public DataFile next() {
-            return DataFile.of(it.next());
+            return DataFile.of(it.next(), state.metadata());
           }
         };
       }

@@ -6,7 +6,8 @@ import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
- * Several changes committed as one version: readers see all of them or none, and they are checked
+ * Several changes (deletes, overwrites and appends; schema, partition spec and property changes)
+ * committed as one version: readers see all of them or none, and they are checked
  * for conflicts, and retried, as a whole. Each change applies to the table as the changes before
  * it left it, so a delete followed by an append of new versions of the deleted rows is an upsert,
  * and an append after a schema change writes the new schema. Nothing is visible until
@@ -33,6 +34,19 @@ public interface Transaction {
   /** Same, with the filter in the filter language. */
   Transaction delete(String filter);
 
+  /**
+   * Replaces the rows matching the filter with {@code rows}, as {@link Overwrite#where} does: the
+   * matching rows are deleted as by {@link #delete(Expression)}, then the rows appended; every new
+   * row must match the filter, so that the same overwrite run again replaces them.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when a row does not match the filter
+   *     (the transaction is then done and deletes the files it wrote)
+   */
+  Transaction overwrite(Expression filter, Iterable<Record> rows);
+
+  /** Same, with the filter in the filter language. */
+  Transaction overwrite(String filter, Iterable<Record> rows);
+
   /** Writes rows of the transaction's current schema into new data files, added at commit. */
   Transaction append(Iterable<Record> rows);
 
@@ -44,6 +58,19 @@ public interface Transaction {
    * (without calling its {@code commit()}); later appends use the new schema.
    */
   Transaction updateSchema(Consumer<UpdateSchema> changes);
+
+  /**
+   * Changes the partition spec: the consumer makes the changes on the {@link UpdatePartitionSpec}
+   * it is given (without calling its {@code commit()}); later appends write the new spec.
+   */
+  Transaction updatePartitionSpec(Consumer<UpdatePartitionSpec> changes);
+
+  /**
+   * Sets and unsets table properties, checked as {@link UpdateProperties} checks them: the
+   * consumer makes the changes on the {@link UpdateProperties} it is given (without calling its
+   * {@code apply()} or {@code commit()}); later appends follow the new properties.
+   */
+  Transaction updateProperties(Consumer<UpdateProperties> changes);
 
   /** Makes the transaction exactly-once for an application, as {@link AppendWriter#applicationTransaction} does. */
   Transaction applicationTransaction(String appId, long version);

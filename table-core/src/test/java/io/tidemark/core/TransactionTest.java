@@ -27,13 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Several changes as one commit: all or nothing for readers, one conflict check, retried as a whole. */
 class TransactionTest {
-  private static final Schema SCHEMA = SchemaDdl.parse("id long not null, rev long");
+  static final Schema SCHEMA = SchemaDdl.parse("id long not null, rev long");
 
   @TempDir
   Path dir;
 
   private Table tableOf(long rows) {
-    Table table = Tables.create(dir.resolve("t").toString(), SCHEMA, Map.of("commit.retry.max-attempts", "100"));
+    return tableOf(dir.resolve("t"), rows);
+  }
+
+  /** A table of rows (id, 0) for ids below {@code rows}, in one commit, that retries commits often. */
+  static Table tableOf(Path location, long rows) {
+    Table table = Tables.create(location.toString(), SCHEMA, Map.of("commit.retry.max-attempts", "100"));
     List<Record> initial = new ArrayList<>();
     for (long id = 0; id < rows; id++) {
       initial.add(Record.of(SCHEMA, id, 0L));
@@ -46,7 +51,7 @@ class TransactionTest {
   }
 
   /** id to its revisions, as a reader of the version sees them. */
-  private static Map<Long, List<Long>> revisions(Scan scan) {
+  static Map<Long, List<Long>> revisions(Scan scan) {
     Map<Long, List<Long>> out = new HashMap<>();
     for (Record r : TestTables.read(scan)) {
       out.computeIfAbsent((Long) r.get("id"), k -> new ArrayList<>()).add((Long) r.get("rev"));
@@ -54,7 +59,7 @@ class TransactionTest {
     return out;
   }
 
-  private static long dataFilesOnDisk(Path table) throws Exception {
+  static long dataFilesOnDisk(Path table) throws Exception {
     try (Stream<Path> files = Files.walk(table.resolve("data"))) {
       return files.filter(Files::isRegularFile).count();
     }

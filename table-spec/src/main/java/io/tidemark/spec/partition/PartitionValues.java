@@ -55,6 +55,10 @@ public final class PartitionValues {
       PartitionField f = fields.get(i);
       Type type = f.resultType(schema);
       try {
+        if (values[i] != null && !Transforms.javaClass(type).isInstance(values[i])) {
+          // toJson alone would take a string for a date or a long for an int
+          throw new ClassCastException();
+        }
         out.put(f.name(), JsonValues.toJson(type, values[i]));
       } catch (ClassCastException | InvalidArgumentException e) {
         throw new InvalidArgumentException("partition field '" + f.name() + "' (" + f.transform() + ", type " + type

@@ -1,5 +1,6 @@
 package io.tidemark.core.internal.checkpoint;
 
+import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.TidemarkException;
 import java.util.List;
 
@@ -24,6 +25,14 @@ public final class StaleCheckpointBaseException extends TidemarkException {
         + missing.get(0) + "): a vacuum removed them, or they are damaged; not writing a checkpoint that would"
         + " list them");
     this.missing = List.copyOf(missing);
+  }
+
+  /**
+   * The public error this becomes when it would reach a caller (this type is internal): a
+   * {@link CorruptLogException} naming the first missing manifest.
+   */
+  public CorruptLogException toPublic() {
+    return new CorruptLogException(missing.get(0), 0, getMessage(), this);
   }
 
   /** The paths of the missing manifests, relative to the table root. */

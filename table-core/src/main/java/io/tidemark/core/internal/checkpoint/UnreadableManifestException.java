@@ -1,6 +1,8 @@
 package io.tidemark.core.internal.checkpoint;
 
 import io.tidemark.spec.error.CorruptLogException;
+import io.tidemark.spec.error.StorageException;
+import io.tidemark.spec.error.TidemarkException;
 
 /**
  * A manifest a checkpoint lists cannot be used: it is missing, damaged (it does not hold what the
@@ -33,6 +35,18 @@ public final class UnreadableManifestException extends CorruptLogException {
     super(manifest, 0, problem, cause);
     this.problem = problem;
     this.storageFailure = storageFailure;
+  }
+
+  /**
+   * The public error this becomes when it would reach a caller (this type is internal): a
+   * {@link StorageException} when storage failed, else a {@link CorruptLogException} naming the
+   * manifest.
+   */
+  public TidemarkException toPublic() {
+    if (storageFailure) {
+      return new StorageException("cannot read manifest " + manifest() + ": " + problem, this);
+    }
+    return new CorruptLogException(manifest(), 0, problem, this);
   }
 
   /** The manifest's path relative to the table root. */

@@ -59,16 +59,13 @@ final class ConflictChecker {
             + " -> " + winner.metadata().schemaId() + "); this append was written against the old schema or spec");
       }
     }
-    boolean metadataOnly = pending.adds().isEmpty() && pending.removes().isEmpty() && pending.protocol() == null;
     boolean winnerAppendOnly = winner.info().blindAppend() && winner.metadata() == null && winner.removes().isEmpty();
-    if (pending.metadata() != null && metadataOnly && winnerAppendOnly) {
-      // a schema, spec or property change rebases over a plain append: the appended files were written with the
-      // schema and default spec it read, like every file before them; a change that depends on the table
-      // being empty (a required column) carries a whole-table read set and conflicts below
-      ReadConflicts.check(pending, winner, by);
-      return;
-    }
-    if (pending.metadata() != null || pending.protocol() != null) {
+    if (pending.metadata() != null && pending.protocol() == null && winnerAppendOnly) {
+      // a schema, spec or property change (alone or in a transaction) rebases over a plain append: the appended
+      // files were written with the schema and default spec it read, like every file before them; a change that
+      // depends on the table being empty (a required column) carries a whole-table read set, and the
+      // transaction's own data changes are checked below as any commit's
+    } else if (pending.metadata() != null || pending.protocol() != null) {
       throw new CommitConflictException(winner.version(),
           "this commit changes the table metadata, and the table changed concurrently" + by);
     }

@@ -42,6 +42,20 @@ public final class Evolution {
   }
 
   /**
+   * The metadata of {@code state} with partition spec changes applied (the changed spec becomes
+   * the default), without committing them: for a transaction. The changes are made on the
+   * {@link UpdatePartitionSpec} the consumer is given; its {@code commit()} must not be called.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when a change cannot apply or the
+   *     spec would not change
+   */
+  public static Metadata applySpecChanges(TableState state, Consumer<UpdatePartitionSpec> changes) {
+    SpecUpdate update = new SpecUpdate(null);
+    changes.accept(update);
+    return update.applyTo(state.metadata());
+  }
+
+  /**
    * True when {@code after} has a required field {@code before} lacks: such a change is allowed
    * only on an empty table, so its commit reads the whole table.
    */

@@ -170,6 +170,28 @@ final class SpecUpdate implements UpdatePartitionSpec {
   public EvolutionResult commit() {
     TableState read = table.latestState();
     Metadata base = read.metadata();
+    Metadata updated = applyTo(base);
+    PartitionSpec spec = updated.defaultSpec();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("changes", String.join("; ", descriptions));
+    params.put("specId", Integer.toString(spec.specId()));
+    params.put("spec", spec.format(base.schema()));
+    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated).build();
+    CommitOutcome outcome = Commits.commit(table, read, pending);
+    return new EvolutionResult(outcome.version(), outcome.attempts(), PublicMetadata.of(updated));
+  }
+
+  /** What the changes were, for a commit's parameters. */
+  String description() {
+    return String.join("; ", descriptions);
+  }
+
+  /**
+   * {@code base} with the changed spec as its default.
+   *
+   * @throws InvalidArgumentException when a change cannot apply or the spec would not change
+   */
+  Metadata applyTo(Metadata base) {
     PartitionSpec built = build(base);
     if (built.fields().equals(base.defaultSpec().fields())) {
       throw new InvalidArgumentException("the partition spec change changes nothing (" + String.join("; ", descriptions)
@@ -184,14 +206,7 @@ final class SpecUpdate implements UpdatePartitionSpec {
       specs.add(built);
     }
     int lastPartitionId = Math.max(base.lastPartitionId(), spec.lastAssignedFieldId());
-    Metadata updated = new Metadata(base.tableId(), base.schemaId(), base.schema(), base.lastColumnId(), specs,
+    return new Metadata(base.tableId(), base.schemaId(), base.schema(), base.lastColumnId(), specs,
         spec.specId(), lastPartitionId, base.properties(), base.createdTime());
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("changes", String.join("; ", descriptions));
-    params.put("specId", Integer.toString(spec.specId()));
-    params.put("spec", spec.format(base.schema()));
-    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(updated).build();
-    CommitOutcome outcome = Commits.commit(table, read, pending);
-    return new EvolutionResult(outcome.version(), outcome.attempts(), PublicMetadata.of(updated));
   }
 }

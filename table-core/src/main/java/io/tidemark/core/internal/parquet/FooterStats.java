@@ -61,7 +61,8 @@ final class FooterStats {
     List<BlockMetaData> rowGroups = footer.getBlocks();
     for (Leaf leaf : tracked) {
       Long nanCount = leaf instanceof FloatingLeaf f ? f.nanCount : null;
-      Object[] bounds = bounds(leaf, rowGroups, location);
+      Object[] bounds = bounds(leaf.column, leaf.nullCount, leaf instanceof FloatingLeaf g ? g : null, rowGroups,
+          location);
       out.put(leaf.column.id(), bounds == null
           ? new ColumnStats(leaf.nullCount, nanCount, null, null)
           : new ColumnStats(leaf.nullCount, nanCount, bounds[0], bounds[1]));
@@ -69,9 +70,48 @@ final class FooterStats {
     return out;
   }
 
-  /** The JSON lower and upper bound (either may be null), or null for none. */
-  private static Object[] bounds(Leaf leaf, List<BlockMetaData> rowGroups, String location) {
-    Column column = leaf.column;
+  /**
+   * The statistics of a file no Tidemark writer wrote (an import): only Parquet's own counts, so
+   * float and double columns, whose NaN and zero signs Parquet may not record, get none.
+   *
+   * @param columns the file's columns not inside a list or a map, with their Tidemark types
+   */
+  static Map<Integer, ColumnStats> ofFooter(List<Column> columns, ParquetMetadata footer, String location) {
+    Map<Integer, ColumnStats> out = new LinkedHashMap<>();
+    List<BlockMetaData> rowGroups = footer.getBlocks();
+    for (Column column : columns) {
+      Physical physical = Physical.of(column.type());
+      if (physical == Physical.FLOAT || physical == Physical.DOUBLE) {
+        continue;
+      }
+      long nulls = 0;
+      boolean counted = true;
+      for (BlockMetaData rowGroup : rowGroups) {
+        Statistics<?> s = rowGroup.getColumns().get(column.index()).getStatistics();
+        if (s == null || s.isEmpty() || !s.isNumNullsSet()) {
+          counted = false;
+          break;
+        }
+        nulls += s.getNumNulls();
+      }
+      if (!counted) {
+        continue;
+      }
+      Object[] bounds = bounds(column, nulls, null, rowGroups, location);
+      out.put(column.id(), bounds == null ? new ColumnStats(nulls, null, null, null)
+          : new ColumnStats(nulls, null, bounds[0], bounds[1]));
+    }
+    return out;
+  }
+
+  /**
+   * The JSON lower and upper bound (either may be null), or null for none.
+   *
+   * @param nullCount the nulls written, which Parquet's counts must agree with
+   * @param floating the counts of a float or double column's writer, else null
+   */
+  private static Object[] bounds(Column column, long nullCount, FloatingLeaf floating, List<BlockMetaData> rowGroups,
+      String location) {
     Physical physical = Physical.of(column.type());
     Object min = null;
     Object max = null;
@@ -108,13 +148,14 @@ final class FooterStats {
         max = upper;
       }
     }
-    if (nulls != leaf.nullCount) {
-      return noBounds(column, location, "Parquet counts " + nulls + " nulls, the writer " + leaf.nullCount);
+    if (nulls != nullCount) {
+      return noBounds(column, location, "Parquet counts " + nulls + " nulls, the writer " + nullCount);
     }
     if (min == null) {
       return null;
     }
-    if (leaf instanceof FloatingLeaf f) {
+    if (floating != null) {
+      FloatingLeaf f = floating;
       min = signedZero(min, f, true);
       max = signedZero(max, f, false);
       if (min == null || max == null) {

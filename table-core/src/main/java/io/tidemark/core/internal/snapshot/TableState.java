@@ -245,6 +245,26 @@ public final class TableState {
     return files;
   }
 
+  /**
+   * True when a file of this path is live, without listing every live file: the tail's adds, then
+   * the paths of the base checkpoint's manifests (built once per checkpoint) unless removed since.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException when no complete source of the version exists
+   */
+  public boolean holds(String path) {
+    if (tailAdds.containsKey(path)) {
+      return true;
+    }
+    if (base == null || tailRemoves.contains(path)) {
+      return false;
+    }
+    try {
+      return manifests.paths(base).contains(path);
+    } catch (UnreadableManifestException e) {
+      return withoutCheckpoint(e).holds(path);
+    }
+  }
+
   /** Application transaction versions by app id. */
   public Map<String, Long> appVersions() {
     return appVersions;

@@ -69,7 +69,7 @@ class PartitionedTableTest {
     ScanPlan plan = table.newScan().filter(filter).plan();
     assertThat(plan.metrics().filesTotal()).isEqualTo(30);
     assertThat(plan.metrics().filesMatched()).isEqualTo(3);
-    assertThat(plan.files()).allSatisfy(f -> assertThat(f.partitionValues().get("ts_day")).isEqualTo("2024-01-05"));
+    assertThat(plan.files()).allSatisfy(f -> assertThat(f.partitionValue("ts_day")).isEqualTo(java.time.LocalDate.of(2024, 1, 5)));
     List<Record> rows = TestTables.read(table.newScan().filter(filter));
     assertThat(rows).hasSize(30).allSatisfy(r -> assertThat(r.get("ts").toString()).startsWith("2024-01-05"));
   }
