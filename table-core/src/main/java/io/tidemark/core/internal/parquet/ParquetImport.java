@@ -47,7 +47,7 @@ public final class ParquetImport {
    */
   public static Footer read(InputFile file, Schema schema) {
     ParquetMetadata footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(file,
+    try (ParquetFileReader reader = ParquetFileReader.open(ParquetInput.of(file),
         ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new Codecs()).build())) {
       footer = reader.getFooter();
     } catch (IOException | RuntimeException e) {
