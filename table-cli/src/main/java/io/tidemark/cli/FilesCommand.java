@@ -82,7 +82,7 @@ final class FilesCommand extends BaseCommand {
       o.put("location", f.location());
       o.put("specId", f.specId());
       ObjectNode partition = o.putObject("partition");
-      f.partition().forEach((k, v) -> partition.set(k, Json.MAPPER.valueToTree(v)));
+      f.partition().forEach((k, v) -> partition.set(k, Values.json(v)));
       o.put("rows", f.rows());
       o.put("bytes", f.bytes());
     }
