@@ -5,7 +5,10 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
+import io.tidemark.core.internal.deletes.DeletedRows;
+import io.tidemark.core.internal.deletes.DeletionVectors;
 import io.tidemark.core.internal.parquet.DataFileReader;
+import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.core.internal.parquet.ReadMetrics;
 import io.tidemark.spec.error.MissingDataFileException;
 import io.tidemark.spec.error.StorageException;
@@ -39,8 +42,10 @@ final class ScanRecords implements ScanReader {
    * A data file to read, or the byte range of one whose row groups (by their middle byte) to read.
    *
    * @param length the range's length, or -1 for the whole file
+   * @param deletionVector the file's deleted rows, or null
+   * @param recordCount the file's rows (with a vector, every deleted position is below it)
    */
-  record FilePart(String path, long start, long length) {}
+  record FilePart(String path, long start, long length, DeletionVector deletionVector, long recordCount) {}
 
   /**
    * @param inputs opens a data file by its path relative to the table root
@@ -143,8 +148,10 @@ final class ScanRecords implements ScanReader {
         }
         FilePart part = remaining.next();
         try {
+          DeletedRows deleted = DeletedRows.of(DeletionVectors.load(inputs, part.path(), part.deletionVector(),
+              part.recordCount(), version));
           current = DataFileReader.open(inputs.apply(part.path()), read, filter, metrics, part.start(),
-              part.length());
+              part.length(), deleted);
         } catch (StorageException e) {
           if (MissingDataFileException.isNotFound(e)) {
             throw MissingDataFileException.scanning(part.path(), version, e);

@@ -1,5 +1,6 @@
 package io.tidemark.core.internal.parquet;
 
+import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
@@ -67,6 +68,18 @@ public final class DataFileReader {
    */
   public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
       ReadMetrics metrics, long start, long length) {
+    return open(file, projection, boundFilter, metrics, start, length, null);
+  }
+
+  /**
+   * Like {@link #open(InputFile, Schema, Expression, ReadMetrics, long, long)}, leaving out the rows
+   * at deleted positions (row positions count from 0 over the whole file). Row groups are still
+   * skipped by statistics, but pages are not, so that every row read has a known position.
+   *
+   * @param deleted the file's deleted rows, or null when none is
+   */
+  public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics, long start, long length, DeletedRows deleted) {
     String location = file.location();
     ParquetFileReader reader;
     FilterPredicate rowFilter = null;
@@ -93,7 +106,7 @@ public final class DataFileReader {
               FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
               .build(), file.newStream());
           unfiltered.close();
-          rowFilter = predicate;
+          rowFilter = deleted == null ? predicate : null;
           count(metrics, total, reader);
         } else {
           count(metrics, reader.getRowGroups().size(), reader);
@@ -110,13 +123,17 @@ public final class DataFileReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
       if (plan.requested() == null) {
-        long count = reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).sum();
+        long count = 0;
+        for (BlockMetaData block : reader.getRowGroups()) {
+          count += block.getRowCount() - (deleted == null ? 0
+              : deleted.countIn(block.getRowIndexOffset(), block.getRowIndexOffset() + block.getRowCount()));
+        }
         closeQuietly(reader);
         return new NullRecords(projection.asStruct(), count);
       }
       reader.setRequestedSchema(plan.requested());
       MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
-      return new Records(reader, location, columnIO, plan.materializer(), rowFilter);
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted);
     } catch (TidemarkException e) {
       closeQuietly(reader);
       throw e;
@@ -152,14 +169,17 @@ public final class DataFileReader {
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<Record> materializer;
     private final FilterCompat.Filter filter;
+    private final DeletedRows deleted;
     private RecordReader<Record> rows;
     private long remaining;
+    private long position;
     private Record next;
     private boolean closed;
 
     Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
-        RecordMaterializer<Record> materializer, FilterPredicate rowFilter) {
+        RecordMaterializer<Record> materializer, FilterPredicate rowFilter, DeletedRows deleted) {
       this.reader = reader;
+      this.deleted = deleted;
       this.location = location;
       this.columnIO = columnIO;
       this.materializer = materializer;
@@ -176,6 +196,9 @@ public final class DataFileReader {
         try {
           next = rows.read();
           if (next != null && filter != null && rows.shouldSkipCurrentRecord()) {
+            next = null;
+          }
+          if (deleted != null && deleted.isDeleted(position++)) {
             next = null;
           }
         } catch (TidemarkException e) {
@@ -207,6 +230,11 @@ public final class DataFileReader {
           return false;
         }
         remaining = pages.getRowCount();
+        if (deleted != null) {
+          // without page skipping a row group is read whole, from its first row
+          position = pages.getRowIndexOffset().orElseThrow(() -> new IllegalStateException(
+              "the Parquet reader gives no row position for a row group of " + location));
+        }
         rows = filter == null ? columnIO.getRecordReader(pages, materializer)
             : columnIO.getRecordReader(pages, materializer, filter);
       }
