@@ -207,6 +207,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public Merge newMerge() {
+    return Operations.merge(this);
+  }
+
+  @Override
   public Overwrite newOverwrite() {
     return Operations.overwrite(this);
   }

@@ -103,6 +103,12 @@ public interface Table {
   Delete newDelete();
 
   /**
+   * Upserts source records by key in one commit ({@code MERGE}):
+   * {@code table.newMerge().on("id").source(records).whenMatchedUpdateAll().whenNotMatchedInsertAll().commit()}.
+   */
+  Merge newMerge();
+
+  /**
    * Replaces the rows matching a filter, or the partitions the new rows land in, with new rows
    * in one commit ({@code OVERWRITE}).
    */
