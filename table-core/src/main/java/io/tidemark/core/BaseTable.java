@@ -212,6 +212,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public java.util.List<Change> changes(long fromVersion, long toVersion) {
+    return new io.tidemark.core.internal.ops.ChangeFeed(this).changes(fromVersion, toVersion);
+  }
+
+  @Override
   public Overwrite newOverwrite() {
     return Operations.overwrite(this);
   }
