@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, ScanCommand.class,
         PlanCommand.class, HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class,
         DeleteCommand.class, CompactCommand.class, VacuumCommand.class, SchemaCommand.class,
-        AlterCommand.class, PropertiesCommand.class, HelpCommand.class},
+        AlterCommand.class, PropertiesCommand.class, ChangesCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */
