@@ -3,6 +3,7 @@ package io.tidemark.core;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.internal.deletes.DeletedRows;
@@ -14,7 +15,6 @@ import io.tidemark.spec.error.MissingDataFileException;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
-import io.tidemark.spec.types.StructType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +68,7 @@ final class ScanRecords implements ScanReader {
     } else {
       List<NestedField> columns = new ArrayList<>(output.columns());
       for (NestedField column : tableSchema.columns()) {
-        if (!columns.contains(column) && containsAny(column, filterFieldIds)) {
+        if (!columns.contains(column) && Binder.containsAny(column, filterFieldIds)) {
           columns.add(column);
         }
       }
@@ -85,19 +85,7 @@ final class ScanRecords implements ScanReader {
     return positions;
   }
 
-  private static boolean containsAny(NestedField field, Set<Integer> ids) {
-    if (ids.contains(field.id())) {
-      return true;
-    }
-    if (field.type() instanceof StructType s) {
-      for (NestedField child : s.fields()) {
-        if (containsAny(child, ids)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
+
 
   /** Counts rows returned by iterators read on their own threads; exact when read from the reading thread. */
   @Override

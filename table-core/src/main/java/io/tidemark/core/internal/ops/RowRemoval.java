@@ -24,6 +24,7 @@ import java.io.IOException;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.RemoveFile;
+import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -166,8 +167,10 @@ final class RowRemoval {
     }
     long before = positions.getLongCardinality();
     long position = 0;
-    // every row, deleted ones too, so that the position of each is its index in the file
-    try (CloseableIterator<Record> records = DataFiles.read(table, file, schema, read.version(), null)) {
+    // every row, deleted ones too, so that the position of each is its index in the file; only
+    // the columns the filter reads (merge keys are in it), which is what makes this cheaper than a rewrite
+    try (CloseableIterator<Record> records = DataFiles.read(table, file, filterColumns(schema), read.version(),
+        null)) {
       while (records.hasNext()) {
         Record r = records.next();
         if (!positions.contains(position) && rows.test(r)) {
@@ -193,6 +196,12 @@ final class RowRemoval {
         vectorFiles::add);
     adds.add(file.withDeletionVector(vector).withDataChange(true));
     vectorsWritten++;
+  }
+
+  private Schema filterColumns(Schema schema) {
+    Set<Integer> ids = Binder.referencedFieldIds(bound);
+    List<NestedField> columns = schema.columns().stream().filter(c -> Binder.containsAny(c, ids)).toList();
+    return columns.isEmpty() ? schema : new Schema(columns);
   }
 
   /** Files given a new deletion vector (each both removed and added again). */
