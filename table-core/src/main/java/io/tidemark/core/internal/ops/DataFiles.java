@@ -5,7 +5,9 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.internal.deletes.DeletionVectors;
+import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.parquet.DataFileReader;
+import io.tidemark.core.internal.parquet.PositionedRecords;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.error.MissingDataFileException;
@@ -56,8 +58,19 @@ final class DataFiles {
    */
   static CloseableIterator<Record> read(TableContext table, AddFile file, Schema schema, long version,
       DeletedRows deleted) {
+    return readPositioned(table, file, schema, version, null, deleted);
+  }
+
+  /**
+   * Opens a data file of a version, saying where each row is. With a bound filter the reader may
+   * skip row groups and pages that hold no matching row, and rows the Parquet filter rejects; the
+   * rows returned still need the exact filter.
+   */
+  static PositionedRecords readPositioned(TableContext table, AddFile file, Schema schema, long version,
+      Expression boundFilter, DeletedRows deleted) {
     try {
-      return DataFileReader.open(table.locations().inputFile(file.path()), schema, null, null, 0, -1, deleted);
+      return DataFileReader.open(table.locations().inputFile(file.path()), schema, boundFilter, null, 0, -1,
+          deleted);
     } catch (StorageException e) {
       if (MissingDataFileException.isNotFound(e)) {
         throw MissingDataFileException.scanning(file.path(), version, e);

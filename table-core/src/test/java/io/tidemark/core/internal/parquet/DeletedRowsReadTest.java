@@ -48,6 +48,35 @@ class DeletedRowsReadTest {
     return first;
   }
 
+  @Test
+  void positionsStayExactWhenPagesAreSkippedByColumnIndexes() throws Exception {
+    List<Record> records = new ArrayList<>();
+    for (long i = 0; i < 20_000; i++) {
+      records.add(Record.of(SCHEMA, i, "s" + i));
+    }
+    AddFile file;
+    try (DataFileWriter writer = new DataFileWriter(io, dir.toString(), SCHEMA, WriterOptions.defaults())
+        .parquetSettings(b -> b.withRowGroupSize(256 << 10).withPageRowCountLimit(500))) {
+      records.forEach(writer::write);
+      file = writer.finish().get(0);
+    }
+    Roaring64NavigableMap positions = new Roaring64NavigableMap();
+    positions.addLong(12_345);
+    Expression bound = Binder.bind(SCHEMA, Expressions.and(Expressions.greaterThanOrEqual("id", 12_300L),
+        Expressions.lessThan("id", 12_400L)));
+    List<Long> seen = new ArrayList<>();
+    try (PositionedRecords it = DataFileReader.open(io.newInputFile(dir + "/" + file.path()), SCHEMA, bound, null, 0,
+        -1, DeletedRows.of(positions))) {
+      while (it.hasNext()) {
+        Record r = it.next();
+        assertThat(it.position()).isEqualTo((Long) r.get(0)); // in this file a row's id is its position
+        seen.add(it.position());
+      }
+    }
+    assertThat(seen).contains(12_300L, 12_344L, 12_346L, 12_399L).doesNotContain(12_345L);
+    assertThat(seen.size()).isLessThan(5_000); // pages and rows outside the range were skipped
+  }
+
   private List<Long> ids(AddFile file, Expression filter, DeletedRows deleted, Schema projection) {
     Expression bound = filter == null ? null : Binder.bind(SCHEMA, filter);
     List<Long> out = new ArrayList<>();
