@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         ScanCommand.class, PlanCommand.class, DescribeCommand.class, FilesCommand.class, DiffCommand.class,
         HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class, DeleteCommand.class,
         CompactCommand.class, VacuumCommand.class, SchemaCommand.class, AlterCommand.class,
-        PropertiesCommand.class, CompletionCommand.class, HelpCommand.class},
+        PropertiesCommand.class, ChangesCommand.class, CompletionCommand.class, HelpCommand.class},
     footer = {"", "Start with: tidemark demo"})
 public final class TidemarkCli implements Runnable {
   /** The version {@code --version} prints. */

@@ -144,7 +144,7 @@ final class BaseScan implements Scan {
     Planned p = planFiles();
     List<FilePart> parts = new ArrayList<>(p.files().size());
     for (AddFile file : p.files()) {
-      parts.add(new FilePart(file.path(), 0, -1));
+      parts.add(new FilePart(file.path(), 0, -1, file.deletionVector(), file.recordCount()));
     }
     return new ScanRecords(parts, table.locations()::inputFile, state().metadata().schema(), schema(), p.filter(),
         p.filter() == null ? Set.of() : Binder.referencedFieldIds(p.filter()), state().version());
@@ -171,7 +171,7 @@ final class BaseScan implements Scan {
       for (long start = 0; start == 0 || start < size; start += splitSizeBytes) {
         long length = size <= splitSizeBytes ? size : Math.min(splitSizeBytes, size - start);
         tasks.add(new ScanTask(table.location(), state.version(), file.path(), size, file.recordCount(), start,
-            length, tableSchema, output, filter));
+            length, tableSchema, output, filter, file.deletionVector()));
       }
     }
     return tasks;

@@ -227,6 +227,16 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public Merge newMerge() {
+    return Operations.merge(this);
+  }
+
+  @Override
+  public java.util.List<Change> changes(long fromVersion, long toVersion) {
+    return new io.tidemark.core.internal.ops.ChangeFeed(this).changes(fromVersion, toVersion);
+  }
+
+  @Override
   public Overwrite newOverwrite() {
     return Operations.overwrite(this);
   }

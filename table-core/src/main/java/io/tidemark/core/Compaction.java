@@ -44,6 +44,16 @@ public interface Compaction {
   /** The fewest small files worth rewriting together; default 2. */
   Compaction minInputFiles(int files);
 
+  /**
+   * Also rewrites every file (whatever its size) whose deletion vector deletes more than this
+   * fraction of its rows into files without deleted rows; default 0: every file that has a
+   * vector. 1 leaves files with vectors alone unless they are small.
+   *
+   * @param fraction from 0 to 1
+   * @throws io.tidemark.spec.error.InvalidArgumentException when it is outside [0, 1]
+   */
+  Compaction deletedFractionAbove(double fraction);
+
   /** Receives progress as input files are read. */
   Compaction progress(ProgressListener listener);
 

@@ -2,6 +2,8 @@ package io.tidemark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.core.internal.deletes.DeleteMode;
+import io.tidemark.spec.actions.Protocol;
 import io.tidemark.core.internal.commit.CommitOutcome;
 import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
@@ -91,7 +93,12 @@ final class PropertiesUpdate implements UpdateProperties {
     if (!unset.isEmpty()) {
       params.put("unset", json(unset));
     }
-    PendingCommit pending = PendingCommit.builder(OPERATION).parameters(params).metadata(metadata).build();
+    PendingCommit.Builder builder = PendingCommit.builder(OPERATION).parameters(params).metadata(metadata);
+    Protocol protocol = DeleteMode.protocolFor(read.protocol(), updated);
+    if (!protocol.equals(read.protocol())) {
+      builder.protocol(protocol);
+    }
+    PendingCommit pending = builder.build();
     CommitOutcome outcome = Commits.commit(table, read, pending);
     return new CommitResult(outcome.version(), Instant.ofEpochMilli(outcome.timestampMillis()), outcome.attempts(),
         0, 0);

@@ -2,6 +2,7 @@ package io.tidemark.core;
 
 import io.tidemark.core.internal.checkpoint.CheckpointSettings;
 import io.tidemark.core.internal.commit.RetryPolicy;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.parquet.WriterOptions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.util.Collection;
@@ -68,6 +69,7 @@ final class PropertyRules {
     RetryPolicy.fromProperties(properties);
     WriterOptions.fromProperties(properties);
     CheckpointSettings.fromProperties(properties);
+    DeleteMode.fromProperties(properties);
     String retention = properties.get(TableProperties.LOG_RETENTION_ENABLED);
     if (retention != null && !retention.trim().equalsIgnoreCase("true")
         && !retention.trim().equalsIgnoreCase("false")) {

@@ -3,15 +3,18 @@ package io.tidemark.core;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.InputFile;
+import io.tidemark.core.internal.deletes.DeletedRows;
+import io.tidemark.core.internal.deletes.DeletionVectors;
 import io.tidemark.core.internal.parquet.DataFileReader;
+import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.core.internal.parquet.ReadMetrics;
 import io.tidemark.spec.error.MissingDataFileException;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
-import io.tidemark.spec.types.StructType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,8 +42,10 @@ final class ScanRecords implements ScanReader {
    * A data file to read, or the byte range of one whose row groups (by their middle byte) to read.
    *
    * @param length the range's length, or -1 for the whole file
+   * @param deletionVector the file's deleted rows, or null
+   * @param recordCount the file's rows (with a vector, every deleted position is below it)
    */
-  record FilePart(String path, long start, long length) {}
+  record FilePart(String path, long start, long length, DeletionVector deletionVector, long recordCount) {}
 
   /**
    * @param inputs opens a data file by its path relative to the table root
@@ -63,7 +68,7 @@ final class ScanRecords implements ScanReader {
     } else {
       List<NestedField> columns = new ArrayList<>(output.columns());
       for (NestedField column : tableSchema.columns()) {
-        if (!columns.contains(column) && containsAny(column, filterFieldIds)) {
+        if (!columns.contains(column) && Binder.containsAny(column, filterFieldIds)) {
           columns.add(column);
         }
       }
@@ -80,19 +85,7 @@ final class ScanRecords implements ScanReader {
     return positions;
   }
 
-  private static boolean containsAny(NestedField field, Set<Integer> ids) {
-    if (ids.contains(field.id())) {
-      return true;
-    }
-    if (field.type() instanceof StructType s) {
-      for (NestedField child : s.fields()) {
-        if (containsAny(child, ids)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
+
 
   /** Counts rows returned by iterators read on their own threads; exact when read from the reading thread. */
   @Override
@@ -143,8 +136,10 @@ final class ScanRecords implements ScanReader {
         }
         FilePart part = remaining.next();
         try {
+          DeletedRows deleted = DeletedRows.of(DeletionVectors.load(inputs, part.path(), part.deletionVector(),
+              part.recordCount(), version));
           current = DataFileReader.open(inputs.apply(part.path()), read, filter, metrics, part.start(),
-              part.length());
+              part.length(), deleted);
         } catch (StorageException e) {
           if (MissingDataFileException.isNotFound(e)) {
             throw MissingDataFileException.scanning(part.path(), version, e);

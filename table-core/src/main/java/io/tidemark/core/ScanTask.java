@@ -2,6 +2,7 @@ package io.tidemark.core;
 
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.types.Schema;
 import java.io.Serializable;
@@ -28,11 +29,12 @@ public final class ScanTask implements Serializable {
   private final String tableSchemaJson;
   private final String outputSchemaJson;
   private final String filter;
+  private final DeletionVector deletionVector;
   private transient Schema tableSchema;
   private transient Schema outputSchema;
 
   ScanTask(String tableLocation, long version, String path, long fileSizeBytes, long fileRecordCount, long start,
-      long length, String tableSchemaJson, String outputSchemaJson, String filter) {
+      long length, String tableSchemaJson, String outputSchemaJson, String filter, DeletionVector deletionVector) {
     this.tableLocation = Objects.requireNonNull(tableLocation, "tableLocation");
     this.version = version;
     this.path = Objects.requireNonNull(path, "path");
@@ -43,6 +45,7 @@ public final class ScanTask implements Serializable {
     this.tableSchemaJson = Objects.requireNonNull(tableSchemaJson, "tableSchemaJson");
     this.outputSchemaJson = Objects.requireNonNull(outputSchemaJson, "outputSchemaJson");
     this.filter = filter;
+    this.deletionVector = deletionVector;
   }
 
   /** The root of the table the file belongs to. */
@@ -65,7 +68,10 @@ public final class ScanTask implements Serializable {
     return fileSizeBytes;
   }
 
-  /** The rows in the whole data file (a range reads a part of them, before filtering). */
+  /**
+   * The rows in the whole data file (a range reads a part of them, before filtering), deleted
+   * ones included.
+   */
   public long fileRecordCount() {
     return fileRecordCount;
   }
@@ -85,10 +91,24 @@ public final class ScanTask implements Serializable {
     return start == 0 && length >= fileSizeBytes;
   }
 
-  /** The rows this task is expected to read before filtering, in proportion to its range. */
+  /** The rows of the whole data file that a deletion vector deletes (0 when none does). */
+  public long fileDeletedRecordCount() {
+    return deletionVector == null ? 0 : deletionVector.cardinality();
+  }
+
+  /**
+   * The rows this task is expected to return before filtering, in proportion to its range,
+   * deleted rows left out.
+   */
   public long estimatedRecordCount() {
-    return wholeFile() || fileSizeBytes == 0 ? fileRecordCount
-        : Math.max(1, Math.round((double) fileRecordCount * length / fileSizeBytes));
+    long live = fileRecordCount - fileDeletedRecordCount();
+    return wholeFile() || fileSizeBytes == 0 ? live
+        : Math.max(live == 0 ? 0 : 1, Math.round((double) live * length / fileSizeBytes));
+  }
+
+  /** The file's deletion vector, or null. */
+  DeletionVector deletionVector() {
+    return deletionVector;
   }
 
   /** The table's schema at {@link #version()}, by which the file's columns are read (by field id). */
@@ -128,7 +148,8 @@ public final class ScanTask implements Serializable {
   public boolean equals(Object o) {
     return o instanceof ScanTask t && sameReadAs(t) && path.equals(t.path)
         && start == t.start
-        && length == t.length && fileSizeBytes == t.fileSizeBytes && fileRecordCount == t.fileRecordCount;
+        && length == t.length && fileSizeBytes == t.fileSizeBytes && fileRecordCount == t.fileRecordCount
+        && Objects.equals(deletionVector, t.deletionVector);
   }
 
   @Override

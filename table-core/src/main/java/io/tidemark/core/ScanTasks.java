@@ -40,7 +40,8 @@ public final class ScanTasks {
     String filterText = first.filterText();
     List<FilePart> parts = new ArrayList<>(group.tasks().size());
     for (ScanTask t : group.tasks()) {
-      parts.add(new FilePart(t.path(), t.start(), t.wholeFile() ? -1 : t.length()));
+      parts.add(new FilePart(t.path(), t.start(), t.wholeFile() ? -1 : t.length(), t.deletionVector(),
+          t.fileRecordCount()));
     }
     Schema tableSchema = first.tableSchema();
     Expression bound = filterText == null ? null : Binder.bind(tableSchema, Expressions.parse(filterText));

@@ -115,6 +115,23 @@ public interface Table extends AutoCloseable {
   Delete newDelete();
 
   /**
+   * Upserts source records by key in one commit ({@code MERGE}):
+   * {@code table.newMerge().on("id").source(records).whenMatchedUpdateAll().whenNotMatchedInsertAll().commit()}.
+   */
+  Merge newMerge();
+
+  /**
+   * The rows that the commits of versions {@code fromVersion} to {@code toVersion} (both
+   * included) inserted, deleted and updated, version by version, each with its version and
+   * in-commit timestamp (spec.md section 10.5). Compactions change no row and give none. Rows
+   * are read with the schema of {@code toVersion}. The list is held in memory: ask for ranges
+   * whose changes fit.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the range is empty or not in the table
+   */
+  java.util.List<Change> changes(long fromVersion, long toVersion);
+
+  /**
    * Replaces the rows matching a filter, or the partitions the new rows land in, with new rows
    * in one commit ({@code OVERWRITE}).
    */

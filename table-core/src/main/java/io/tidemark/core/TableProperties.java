@@ -2,6 +2,7 @@ package io.tidemark.core;
 
 import io.tidemark.core.internal.checkpoint.CheckpointSettings;
 import io.tidemark.core.internal.commit.RetryPolicy;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.parquet.WriterOptions;
 import java.util.Set;
 
@@ -47,8 +48,22 @@ public final class TableProperties {
    */
   public static final String LOG_RETENTION_ENABLED = io.tidemark.core.Vacuum.LOG_RETENTION_ENABLED;
 
+  /**
+   * How deletes remove rows from files that keep other rows: {@value #DELETE_MODE_COPY_ON_WRITE}
+   * (the default) rewrites such a file; {@value #DELETE_MODE_MERGE_ON_READ} records the deleted
+   * positions in the file's deletion vector and leaves the file. Setting merge-on-read adds the
+   * {@code deletionVectors} feature to the table's protocol, which readers that do not know it
+   * refuse (spec.md sections 4.7 and 11.5).
+   */
+  public static final String DELETE_MODE = DeleteMode.PROPERTY;
+  /** The default delete mode: rewrite the files. */
+  public static final String DELETE_MODE_COPY_ON_WRITE = "copy-on-write";
+  /** The delete mode that writes deletion vectors. */
+  public static final String DELETE_MODE_MERGE_ON_READ = "merge-on-read";
+
   private static final Set<String> NAMES = Set.of(TARGET_FILE_SIZE, COMPRESSION, COMMIT_MAX_ATTEMPTS,
-      COMMIT_MIN_WAIT_MS, COMMIT_MAX_WAIT_MS, CHECKPOINT_INTERVAL, MANIFEST_MAX_FILES, LOG_RETENTION_ENABLED);
+      COMMIT_MIN_WAIT_MS, COMMIT_MAX_WAIT_MS, CHECKPOINT_INTERVAL, MANIFEST_MAX_FILES, LOG_RETENTION_ENABLED,
+      DELETE_MODE);
 
   private TableProperties() {}
 

@@ -2,6 +2,7 @@ package io.tidemark.core;
 
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.ops.TableDrop;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.actions.Metadata;
@@ -102,7 +103,8 @@ public final class Tables {
     Metadata metadata = new Metadata(UUID.randomUUID().toString(), 0, schema, schema.highestFieldId(),
         List.of(spec), 0, lastPartitionId, properties, System.currentTimeMillis());
     BaseTable table = new BaseTable(io, ownsIo, root, options);
-    table.committer().create(PendingCommit.builder("CREATE TABLE").protocol(Protocol.current()).metadata(metadata)
+    table.committer().create(PendingCommit.builder("CREATE TABLE")
+        .protocol(DeleteMode.protocolFor(Protocol.current(), properties)).metadata(metadata)
         .build());
     return table;
   }

@@ -81,9 +81,9 @@ class CorruptLogTest {
 
   @Test
   void aTableNeedingAnUnknownReaderFeatureIsRefusedNamingIt() throws Exception {
-    writeProtocolCommit(new Protocol(1, 1, Set.of("deletionVectors"), Set.of()));
+    writeProtocolCommit(new Protocol(1, 1, Set.of("variantType"), Set.of()));
     assertThatThrownBy(() -> Tables.open(location).refresh()).isInstanceOf(UnsupportedFeatureException.class)
-        .hasMessageContaining("deletionVectors");
+        .hasMessageContaining("variantType");
   }
 
   @Test

@@ -18,6 +18,12 @@ public record Protocol(int minReaderVersion, int minWriterVersion, Set<String> r
   /** The writer version this library implements. */
   public static final int WRITER_VERSION = 1;
 
+  /**
+   * The feature of tables whose files may carry deletion vectors (spec.md section 4.7), in both
+   * feature lists: a reader that does not know it would return deleted rows.
+   */
+  public static final String DELETION_VECTORS = "deletionVectors";
+
   /** Copies the feature sets, sorted so that serialization is stable. */
   public Protocol {
     readerFeatures = java.util.Collections.unmodifiableSet(new TreeSet<>(readerFeatures));
@@ -27,6 +33,23 @@ public record Protocol(int minReaderVersion, int minWriterVersion, Set<String> r
   /** The protocol this library writes for new tables. */
   public static Protocol current() {
     return new Protocol(READER_VERSION, WRITER_VERSION, Set.of(), Set.of());
+  }
+
+  /** This protocol with a feature added to both lists (itself when it has it in both). */
+  public Protocol withFeature(String feature) {
+    if (readerFeatures.contains(feature) && writerFeatures.contains(feature)) {
+      return this;
+    }
+    Set<String> readers = new TreeSet<>(readerFeatures);
+    readers.add(feature);
+    Set<String> writers = new TreeSet<>(writerFeatures);
+    writers.add(feature);
+    return new Protocol(minReaderVersion, minWriterVersion, readers, writers);
+  }
+
+  /** True when both lists hold the feature. */
+  public boolean supports(String feature) {
+    return readerFeatures.contains(feature) && writerFeatures.contains(feature);
   }
 
   @Override

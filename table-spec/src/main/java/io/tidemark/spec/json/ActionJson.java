@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
+import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Metadata;
@@ -190,7 +191,29 @@ final class ActionJson {
     ObjectNode stats = o.putObject("stats");
     a.stats().forEach((id, s) -> stats.set(Integer.toString(id), statsNode(s)));
     o.put("dataChange", a.dataChange());
+    if (a.deletionVector() != null) {
+      o.set("deletionVector", deletionVector(a.deletionVector()));
+    }
     return o;
+  }
+
+  private static ObjectNode deletionVector(DeletionVector dv) {
+    ObjectNode o = NODES.objectNode();
+    if (dv.isInline()) {
+      o.put("inline", dv.inline());
+    } else {
+      o.put("path", dv.path());
+      o.put("offset", dv.offset());
+    }
+    o.put("size", dv.size());
+    o.put("cardinality", dv.cardinality());
+    return o;
+  }
+
+  private static DeletionVector deletionVector(Fields f) {
+    Long offset = f.optionalLong("offset");
+    return new DeletionVector(f.optionalString("path"), offset == null ? 0 : offset, f.optionalString("inline"),
+        f.longValue("size"), f.longValue("cardinality"));
   }
 
   private static AddFile add(Fields f) {
@@ -210,8 +233,10 @@ final class ActionJson {
         stats.put(fieldId, stats(new Fields(e.getValue(), "stats of field " + fieldId)));
       }
     }
+    JsonNode dv = f.optional("deletionVector");
     return new AddFile(f.string("path"), f.scalarMap("partitionValues"), f.intValue("specId"),
-        f.longValue("size"), f.longValue("recordCount"), stats, f.bool("dataChange"));
+        f.longValue("size"), f.longValue("recordCount"), stats, f.bool("dataChange"),
+        dv == null ? null : deletionVector(new Fields(dv, "action 'add' field 'deletionVector'")));
   }
 
   /** One column's statistics as JSON (also used for manifest bounds in checkpoints). */

@@ -47,6 +47,21 @@ public final class Binder {
     return ids;
   }
 
+  /** True when the field is one of the ids or a struct holding one, at any depth. */
+  public static boolean containsAny(NestedField field, Set<Integer> ids) {
+    if (ids.contains(field.id())) {
+      return true;
+    }
+    if (field.type() instanceof StructType s) {
+      for (NestedField child : s.fields()) {
+        if (containsAny(child, ids)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void collect(Expression e, Set<Integer> ids) {
     if (e instanceof And a) {
       collect(a.left(), ids);

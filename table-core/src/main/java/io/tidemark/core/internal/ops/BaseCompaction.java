@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 
 /** Bin-packs small files partition by partition and commits {@code OPTIMIZE} with dataChange false. */
 final class BaseCompaction implements Compaction {
@@ -40,6 +42,7 @@ final class BaseCompaction implements Compaction {
   private Expression filter;
   private List<String> sortBy = List.of();
   private int minInputFiles = 2;
+  private double deletedFraction = 0;
   private ProgressListener listener = p -> { };
   private final List<DataFileWriter> writers = new ArrayList<>();
   private boolean started;
@@ -93,6 +96,15 @@ final class BaseCompaction implements Compaction {
   }
 
   @Override
+  public Compaction deletedFractionAbove(double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new InvalidArgumentException("a deleted fraction is from 0 to 1, was " + fraction);
+    }
+    this.deletedFraction = fraction;
+    return this;
+  }
+
+  @Override
   public Compaction progress(ProgressListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
     return this;
@@ -108,7 +120,15 @@ final class BaseCompaction implements Compaction {
     Map<PartitionKey, List<AddFile>> partitions = smallFilesByPartition();
     int partitionCount = 0;
     for (List<AddFile> files : partitions.values()) {
-      List<List<AddFile>> packed = BinPacker.pack(files, target, minInputFiles);
+      List<AddFile> small = files.stream().filter(f -> f.size() < target * SMALL_FRACTION).toList();
+      List<List<AddFile>> packed = new ArrayList<>(BinPacker.pack(small, target, minInputFiles));
+      Set<String> packedPaths = new HashSet<>();
+      packed.forEach(g -> g.forEach(f -> packedPaths.add(f.path())));
+      for (AddFile f : files) {
+        if (!packedPaths.contains(f.path()) && tooManyDeleted(f)) {
+          packed.add(List.of(f)); // rewritten alone: the new file has no deleted rows
+        }
+      }
       partitionCount += packed.isEmpty() ? 0 : 1;
       groups.addAll(packed);
     }
@@ -156,13 +176,17 @@ final class BaseCompaction implements Compaction {
         partitionCount);
   }
 
-  /** The small files that may match the filter, by partition. */
+  private boolean tooManyDeleted(AddFile f) {
+    return f.deletionVector() != null && (double) f.deletedRecordCount() / f.recordCount() > deletedFraction;
+  }
+
+  /** The small files, and those with too many deleted rows, that may match the filter, by partition. */
   private Map<PartitionKey, List<AddFile>> smallFilesByPartition() {
     Collection<AddFile> candidates = filter == null ? read.dataFiles() : new Planner(read, filter).plan().files();
     Metadata metadata = read.metadata();
     Map<PartitionKey, List<AddFile>> out = new LinkedHashMap<>();
     for (AddFile f : candidates) {
-      if (f.size() < target * SMALL_FRACTION) {
+      if (f.size() < target * SMALL_FRACTION || tooManyDeleted(f)) {
         out.computeIfAbsent(PartitionKey.of(f, metadata), k -> new ArrayList<>()).add(f);
       }
     }

@@ -8,6 +8,7 @@ import io.tidemark.core.internal.commit.CommitOutcome;
 import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.snapshot.ProtocolSupport;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -49,7 +50,8 @@ final class BaseDelete implements Delete {
       throw new InvalidArgumentException("this delete has committed already; make a new one");
     }
     committed = true;
-    RowRemoval removal = new RowRemoval(table, read, filter).run();
+    RowRemoval removal = new RowRemoval(table, read, filter,
+        DeleteMode.fromProperties(read.metadata().properties())).run();
     if (removal.removes().isEmpty()) {
       return new DeleteResult(-1, 0, 0, 0, 0, 0);
     }
@@ -59,6 +61,9 @@ final class BaseDelete implements Delete {
     metrics.put("numRemovedFilesUnread", removal.removedUnread());
     metrics.put("numAddedFiles", (long) removal.adds().size());
     metrics.put("numCopiedRows", removal.copiedRows());
+    if (removal.vectorsWritten() > 0) {
+      metrics.put("numDeletionVectors", removal.vectorsWritten());
+    }
     PendingCommit pending = PendingCommit.builder(OPERATION).parameters(Map.of("predicate", filter.toString()))
         .metrics(metrics).removes(removal.removes()).adds(removal.adds()).reads(removal.reads()).build();
     CommitOutcome outcome = Commits.commit(table, read, pending, List.of(), removal::abort);

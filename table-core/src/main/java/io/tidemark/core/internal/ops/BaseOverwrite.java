@@ -137,7 +137,7 @@ final class BaseOverwrite implements Overwrite {
           if (partitions.contains(PartitionKey.of(live, read.metadata()))) {
             removes.add(DataFiles.remove(live, true));
             readFiles.add(live.path());
-            deletedRows += live.recordCount();
+            deletedRows += live.liveRecordCount();
           }
         }
         Metadata metadata = read.metadata();

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Restores the files of an earlier version in one {@code RESTORE} commit. */
 final class BaseRestore implements Restore {
@@ -65,7 +66,11 @@ final class BaseRestore implements Restore {
     }
     List<AddFile> restored = new ArrayList<>();
     for (AddFile f : target.dataFiles()) {
-      if (current.remove(f.path()) == null) {
+      AddFile live = current.get(f.path());
+      if (live != null && Objects.equals(live.deletionVector(), f.deletionVector())) {
+        current.remove(f.path());
+      } else {
+        // not live, or live with other deleted rows: removed (below) and added back with the target's vector
         restored.add(DataFiles.withDataChange(f, true));
       }
     }
@@ -98,7 +103,14 @@ final class BaseRestore implements Restore {
   }
 
   private void checkPresent(TableState target, List<AddFile> restored) {
-    List<String> missing = FileExistence.missing(table, restored.stream().map(AddFile::path).toList());
+    List<String> needed = new ArrayList<>();
+    for (AddFile f : restored) {
+      needed.add(f.path());
+      if (f.deletionVector() != null && !f.deletionVector().isInline()) {
+        needed.add(f.deletionVector().path());
+      }
+    }
+    List<String> missing = FileExistence.missing(table, needed);
     if (!missing.isEmpty()) {
       List<String> shown = missing.subList(0, Math.min(NAMED_FILES, missing.size()));
       throw new MissingDataFileException(missing, target.version(), "cannot restore version " + target.version()

@@ -2,6 +2,7 @@ package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.Compaction;
 import io.tidemark.core.Delete;
+import io.tidemark.core.Merge;
 import io.tidemark.core.Overwrite;
 import io.tidemark.core.Restore;
 import io.tidemark.core.Vacuum;
@@ -38,6 +39,11 @@ public final class Operations {
   /** A compaction of the table, reading it now. */
   public static Compaction compact(TableContext table) {
     return new BaseCompaction(table);
+  }
+
+  /** An upsert by key. */
+  public static Merge merge(TableContext table) {
+    return new BaseMerge(table);
   }
 
   /** A vacuum of the table. */

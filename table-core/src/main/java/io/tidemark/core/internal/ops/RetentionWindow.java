@@ -39,14 +39,22 @@ final class RetentionWindow {
   Set<String> referencedFiles() {
     Set<String> paths = new HashSet<>();
     for (AddFile f : table.stateAt(oldestRetained).dataFiles()) {
-      paths.add(f.path());
+      addPaths(paths, f);
     }
     for (long v = oldestRetained + 1; v <= latest.version(); v++) {
       for (AddFile f : table.log().read(v).adds()) {
-        paths.add(f.path());
+        addPaths(paths, f);
       }
     }
     return paths;
+  }
+
+  /** A file's path and its deletion vector's file, which a version needs as much as the data. */
+  private static void addPaths(Set<String> paths, AddFile f) {
+    paths.add(f.path());
+    if (f.deletionVector() != null && !f.deletionVector().isInline()) {
+      paths.add(f.deletionVector().path());
+    }
   }
 
   private long oldestRetained(long cutoffMillis) {

@@ -1,5 +1,6 @@
 package io.tidemark.core.internal.parquet;
 
+import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
@@ -10,7 +11,9 @@ import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
 import java.io.IOException;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -67,6 +70,18 @@ public final class DataFileReader {
    */
   public static CloseableIterator<Record> open(InputFile file, Schema projection, Expression boundFilter,
       ReadMetrics metrics, long start, long length) {
+    return open(file, projection, boundFilter, metrics, start, length, null);
+  }
+
+  /**
+   * Like {@link #open(InputFile, Schema, Expression, ReadMetrics, long, long)}, leaving out the rows
+   * at deleted positions, and saying where each row returned is (positions count from 0 over the
+   * whole file, and stay known when row groups and pages are skipped).
+   *
+   * @param deleted the file's deleted rows, or null when none is
+   */
+  public static PositionedRecords open(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics, long start, long length, DeletedRows deleted) {
     String location = file.location();
     ParquetFileReader reader;
     FilterPredicate rowFilter = null;
@@ -110,13 +125,13 @@ public final class DataFileReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
       if (plan.requested() == null) {
-        long count = reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).sum();
+        List<BlockMetaData> blocks = List.copyOf(reader.getRowGroups());
         closeQuietly(reader);
-        return new NullRecords(projection.asStruct(), count);
+        return new NullRecords(projection.asStruct(), blocks, deleted);
       }
       reader.setRequestedSchema(plan.requested());
       MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
-      return new Records(reader, location, columnIO, plan.materializer(), rowFilter);
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted);
     } catch (TidemarkException e) {
       closeQuietly(reader);
       throw e;
@@ -146,20 +161,29 @@ public final class DataFileReader {
    * whose column-index bounds may match and skips the records that do not (the filter is
    * inclusive, so the caller still applies the exact one); without, every record is read.
    */
-  private static final class Records implements CloseableIterator<Record> {
+  private static final class Records implements PositionedRecords {
     private final ParquetFileReader reader;
     private final String location;
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<Record> materializer;
     private final FilterCompat.Filter filter;
+    private final DeletedRows deleted;
     private RecordReader<Record> rows;
     private long remaining;
+    /** The position of the next row read when the pages are read whole. */
+    private long sequential;
+    /** The row indexes (within the row group) of the rows of the pages read, when pages were skipped. */
+    private PrimitiveIterator.OfLong rowIndexes;
+    private long rowGroupOffset;
+    private long nextPosition;
+    private long position = -1;
     private Record next;
     private boolean closed;
 
     Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
-        RecordMaterializer<Record> materializer, FilterPredicate rowFilter) {
+        RecordMaterializer<Record> materializer, FilterPredicate rowFilter, DeletedRows deleted) {
       this.reader = reader;
+      this.deleted = deleted;
       this.location = location;
       this.columnIO = columnIO;
       this.materializer = materializer;
@@ -175,7 +199,11 @@ public final class DataFileReader {
         remaining--;
         try {
           next = rows.read();
+          nextPosition = rowIndexes != null ? rowGroupOffset + rowIndexes.nextLong() : sequential++;
           if (next != null && filter != null && rows.shouldSkipCurrentRecord()) {
+            next = null;
+          }
+          if (next != null && deleted != null && deleted.isDeleted(nextPosition)) {
             next = null;
           }
         } catch (TidemarkException e) {
@@ -207,6 +235,11 @@ public final class DataFileReader {
           return false;
         }
         remaining = pages.getRowCount();
+        rowGroupOffset = pages.getRowIndexOffset().orElseThrow(() -> new IllegalStateException(
+            "the Parquet reader gives no row position for a row group of " + location));
+        sequential = rowGroupOffset;
+        // present when column indexes let the reader skip pages: the rows left, by index in the group
+        rowIndexes = pages.getRowIndexes().orElse(null);
         rows = filter == null ? columnIO.getRecordReader(pages, materializer)
             : columnIO.getRecordReader(pages, materializer, filter);
       }
@@ -220,7 +253,13 @@ public final class DataFileReader {
       }
       Record out = next;
       next = null;
+      position = nextPosition;
       return out;
+    }
+
+    @Override
+    public long position() {
+      return position;
     }
 
     @Override
@@ -236,32 +275,60 @@ public final class DataFileReader {
   }
 
   /** The records of a file none of whose columns the projection needs: all fields null. */
-  private static final class NullRecords implements CloseableIterator<Record> {
+  private static final class NullRecords implements PositionedRecords {
     private final StructType struct;
-    private long remaining;
+    private final List<BlockMetaData> blocks;
+    private final DeletedRows deleted;
+    private int block = -1;
+    private long nextPosition = -1;
+    private long end;
+    private long position = -1;
 
-    NullRecords(StructType struct, long count) {
+    NullRecords(StructType struct, List<BlockMetaData> blocks, DeletedRows deleted) {
       this.struct = struct;
-      this.remaining = count;
+      this.blocks = blocks;
+      this.deleted = deleted;
     }
 
     @Override
     public boolean hasNext() {
-      return remaining > 0;
+      while (true) {
+        if (nextPosition >= 0 && nextPosition < end) {
+          if (deleted == null || !deleted.isDeleted(nextPosition)) {
+            return true;
+          }
+          nextPosition++;
+          continue;
+        }
+        if (++block >= blocks.size()) {
+          nextPosition = -1;
+          end = 0;
+          return false;
+        }
+        nextPosition = blocks.get(block).getRowIndexOffset();
+        end = nextPosition + blocks.get(block).getRowCount();
+      }
     }
 
     @Override
     public Record next() {
-      if (remaining <= 0) {
+      if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      remaining--;
+      position = nextPosition++;
       return Record.trusted(struct, new Object[struct.fields().size()]);
     }
 
     @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
     public void close() {
-      remaining = 0;
+      block = blocks.size();
+      nextPosition = -1;
+      end = 0;
     }
   }
 }

@@ -47,6 +47,8 @@ import org.apache.parquet.schema.Type;
 final class ParquetFilters {
   /** The longest {@code in} list written as a disjunction of equalities. */
   static final int MAX_IN_AS_OR = 16;
+  /** The longest {@code in} list given to Parquet as a set; a longer one becomes a range, or nothing. */
+  static final int MAX_IN_AS_SET = 64;
 
   private ParquetFilters() {}
 
@@ -204,6 +206,18 @@ final class ParquetFilters {
         return Result.of(FilterApi.notEq((Operators.Column & Operators.SupportsEqNotEq) eqColumn, values[0]));
       case IN: {
         Set<Comparable> set = withBothZeros(values);
+        if (set.size() > MAX_IN_AS_SET) {
+          // Parquet tests each row against every value of an "in": a long list costs more than it
+          // saves. Integers keep the range of the list (their order is Parquet's); others, nothing.
+          if (ordered && set.stream().allMatch(v -> v instanceof Long || v instanceof Integer)) {
+            Comparable min = java.util.Collections.min(set);
+            Comparable max = java.util.Collections.max(set);
+            return Result.of(FilterApi.and(
+                FilterApi.gtEq((Operators.Column & Operators.SupportsLtGt) column, min),
+                FilterApi.ltEq((Operators.Column & Operators.SupportsLtGt) column, max)));
+          }
+          return Result.TRUE;
+        }
         if (set.size() > MAX_IN_AS_OR) {
           return Result.of(FilterApi.in((Operators.Column & Operators.SupportsEqNotEq) eqColumn, set));
         }

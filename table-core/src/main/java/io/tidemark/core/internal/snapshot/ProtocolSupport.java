@@ -8,9 +8,9 @@ import java.util.TreeSet;
 /** What protocol versions and features this library implements, and the checks against a table's protocol. */
 public final class ProtocolSupport {
   /** Reader features this library implements. */
-  public static final Set<String> READER_FEATURES = Set.of();
+  public static final Set<String> READER_FEATURES = Set.of(Protocol.DELETION_VECTORS);
   /** Writer features this library implements. */
-  public static final Set<String> WRITER_FEATURES = Set.of();
+  public static final Set<String> WRITER_FEATURES = Set.of(Protocol.DELETION_VECTORS);
 
   private ProtocolSupport() {}
 

@@ -270,9 +270,14 @@ public final class TableState {
     return appVersions;
   }
 
-  /** Rows in the live files. */
+  /** Rows in the live files, without the rows their deletion vectors delete. */
   public long recordCount() {
-    return dataFiles().stream().mapToLong(AddFile::recordCount).sum();
+    return dataFiles().stream().mapToLong(AddFile::liveRecordCount).sum();
+  }
+
+  /** Rows that the live files' deletion vectors delete. */
+  public long deletedRecordCount() {
+    return dataFiles().stream().mapToLong(AddFile::deletedRecordCount).sum();
   }
 
   /** The highest version of an application transaction, if any. */

@@ -145,6 +145,17 @@ class ParquetFiltersTest {
   }
 
   @Test
+  void aLongInListOfIntegersBecomesItsRangeAndOfOtherValuesNothing() {
+    String ids = java.util.stream.LongStream.range(0, 100).map(i -> i * 3 + 5).mapToObj(Long::toString)
+        .collect(java.util.stream.Collectors.joining(", "));
+    assertThat(convert(SCHEMA, "id in (" + ids + ")").toString()).contains("gteq").contains("5").contains("302")
+        .doesNotContain(" in(");
+    String names = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "'n" + i + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
+    assertThat(convert(SCHEMA, "s in (" + names + ")")).isNull();
+  }
+
+  @Test
   void dropsRowGroupsWhoseStatisticsRuleOutTheFilter() throws IOException {
     Path file = write(SCHEMA, rows(7, 400)); // id = row number, 8 row groups
     assertThat(keptGroups(file, SCHEMA, parse("id < 120"))).containsExactly(0, 1, 2);

@@ -1,0 +1,189 @@
+package io.tidemark.core.internal.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.core.Change;
+import io.tidemark.core.ChangeType;
+import io.tidemark.core.Table;
+import io.tidemark.core.TableProperties;
+import io.tidemark.core.Tables;
+import io.tidemark.core.TestTables;
+import io.tidemark.core.data.Record;
+import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.SchemaDdl;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The change feed against the table's own versions and against an in-memory model. */
+class ChangeFeedTest {
+  private static final Schema SCHEMA = SchemaDdl.parse("id long not null, v string, deleted boolean");
+
+  @TempDir
+  Path dir;
+
+  private Table table() {
+    return Tables.create(dir.resolve("t").toString(), SCHEMA,
+        Map.of(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_MERGE_ON_READ));
+  }
+
+  private static Record r(long id, String v) {
+    return Record.of(SCHEMA, id, v, false);
+  }
+
+  private static List<Record> rows(long from, long to, String tag) {
+    List<Record> out = new ArrayList<>();
+    for (long i = from; i < to; i++) {
+      out.add(r(i, tag + i));
+    }
+    return out;
+  }
+
+  private static Map<Long, String> contents(List<Record> rows) {
+    Map<Long, String> out = new TreeMap<>();
+    rows.forEach(x -> out.put((Long) x.get("id"), (String) x.get("v")));
+    return out;
+  }
+
+  private static Map<Long, String> at(Table table, long version) {
+    return contents(TestTables.read(table.newScan().asOfVersion(version)));
+  }
+
+  @Test
+  void deletesOfBothModesMergesAndRestoresGiveTheirRowsAndCompactionNone() {
+    Table table = table();
+    long v1 = TestTables.append(table, rows(0, 10, "a")).version();
+    long v2 = table.newDelete().where("id = 3").commit().version();
+    long v3 = table.compact().commit().version(); // rewrites the file with a vector
+    table.updateProperties().set(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_COPY_ON_WRITE).commit();
+    long v5 = table.newDelete().where("id = 4").commit().version();
+    long v6 = table.newMerge().on("id").source(List.of(r(5, "b5"), r(20, "b20"))).whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll().commit().version();
+    long v7 = table.restore().toVersion(v1).commit().version();
+
+    assertThat(table.changes(v1, v1)).hasSize(10).allMatch(c -> c.type() == ChangeType.INSERT && c.version() == v1);
+    assertThat(table.changes(v2, v2)).singleElement().satisfies(c -> {
+      assertThat(c.type()).isEqualTo(ChangeType.DELETE);
+      assertThat(c.row()).isEqualTo(r(3, "a3"));
+    });
+    // copy-on-write copies the other rows: only the deleted one is a change
+    assertThat(v3).isPositive();
+    assertThat(table.changes(v3, v3)).isEmpty();
+    assertThat(table.changes(v5, v5)).extracting(Change::type, Change::row)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeType.DELETE, r(4, "a4")));
+    assertThat(table.changes(v6, v6)).extracting(Change::type, Change::row).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(ChangeType.UPDATE_BEFORE, r(5, "a5")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.UPDATE_AFTER, r(5, "b5")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.INSERT, r(20, "b20")));
+    assertThat(table.changes(v7, v7)).extracting(Change::type, Change::row).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(ChangeType.INSERT, r(3, "a3")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.INSERT, r(4, "a4")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.DELETE, r(5, "b5")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.INSERT, r(5, "a5")),
+        org.assertj.core.groups.Tuple.tuple(ChangeType.DELETE, r(20, "b20")));
+    assertThat(table.changes(v6, v6).get(0).timestamp().toEpochMilli())
+        .isEqualTo(table.history().get((int) v6).timestamp().toEpochMilli());
+    assertThatThrownBy(() -> table.changes(3, 2)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> table.changes(0, v7 + 1)).isInstanceOf(InvalidArgumentException.class);
+  }
+
+  /** Applies changes to a version's rows. */
+  private static Map<Long, String> apply(Map<Long, String> rows, List<Change> changes) {
+    Map<Long, String> out = new TreeMap<>(rows);
+    for (Change c : changes) {
+      long id = (Long) c.row().get("id");
+      String v = (String) c.row().get("v");
+      switch (c.type()) {
+        case DELETE, UPDATE_BEFORE -> assertThat(out.remove(id)).as("%s", c).isEqualTo(v);
+        case INSERT, UPDATE_AFTER -> assertThat(out.put(id, v)).as("%s", c).isNull();
+        default -> throw new AssertionError(c);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void randomChangesBetweenAnyTwoVersionsTakeOneToTheOtherAndEveryVersionEqualsTheModel() {
+    Table table = table();
+    Random random = new Random(7);
+    Map<Long, Map<Long, String>> models = new HashMap<>();
+    Map<Long, String> model = new TreeMap<>();
+    models.put(0L, Map.copyOf(model));
+    long next = 0;
+    for (int step = 0; step < 40; step++) {
+      int op = random.nextInt(10);
+      long version;
+      if (op < 3 || model.isEmpty()) {
+        int n = 1 + random.nextInt(30);
+        List<Record> batch = rows(next, next + n, "s" + step + "-");
+        version = TestTables.append(table, batch).version();
+        batch.forEach(x -> model.put((Long) x.get("id"), (String) x.get("v")));
+        next += n;
+      } else if (op < 5) {
+        long cut = random.nextInt((int) next + 1);
+        long mod = 2 + random.nextInt(3);
+        if (random.nextBoolean()) {
+          table.updateProperties().set(TableProperties.DELETE_MODE,
+              random.nextBoolean() ? "merge-on-read" : "copy-on-write").commit();
+        }
+        String filter = "id < " + cut + " and id > " + (cut - 10 * mod);
+        var result = table.newDelete().where(filter).commit();
+        if (!result.committed()) {
+          continue;
+        }
+        version = result.version();
+        model.keySet().removeIf(id -> id < cut && id > cut - 10 * mod);
+      } else if (op < 8) {
+        List<Record> source = new ArrayList<>();
+        for (long id = random.nextInt((int) next + 5); id < next + 5 && source.size() < 12; id += 1 + random.nextInt(4)) {
+          boolean delete = random.nextInt(4) == 0;
+          source.add(Record.of(SCHEMA, id, "m" + step + "-" + id, delete));
+        }
+        var result = table.newMerge().on("id").source(source).whenMatchedUpdateAll().whenNotMatchedInsertAll()
+            .whenMatchedDeleteIf(x -> Boolean.TRUE.equals(x.get("deleted"))).commit();
+        if (!result.committed()) {
+          continue;
+        }
+        version = result.version();
+        for (Record x : source) {
+          long id = (Long) x.get("id");
+          if (Boolean.TRUE.equals(x.get("deleted"))) {
+            model.remove(id);
+          } else {
+            model.put(id, (String) x.get("v"));
+          }
+          next = Math.max(next, id + 1);
+        }
+      } else if (op < 9) {
+        var result = table.compact().commit();
+        if (!result.committed()) {
+          continue;
+        }
+        version = result.version();
+      } else {
+        List<Long> versions = new ArrayList<>(models.keySet());
+        long target = versions.get(random.nextInt(versions.size()));
+        var result = table.restore().toVersion(target).commit();
+        version = result.version();
+        model.clear();
+        model.putAll(models.get(target));
+      }
+      models.put(version, Map.copyOf(model));
+      assertThat(at(table, version)).as("step %d, version %d", step, version).isEqualTo(model);
+    }
+    long latest = table.refresh().version();
+    for (int i = 0; i < 30; i++) {
+      long a = random.nextInt((int) latest);
+      long b = a + 1 + random.nextInt((int) (latest - a));
+      assertThat(apply(at(table, a), table.changes(a + 1, b))).as("changes %d..%d", a + 1, b).isEqualTo(at(table, b));
+    }
+  }
+}
