@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark changes TABLE --from V [--to W] [--json]}. */
-@Command(name = "changes", description = {"Lists the rows that versions V to W (both included; W defaults to the",
+@Command(name = "changes", header = "Lists the rows that versions of a table inserted, deleted or updated.",
+    description = {"Lists the rows that versions V to W (both included; W defaults to the",
     "newest) inserted, deleted or updated, one line per row: version, commit time, change type",
     "(insert, delete, update_before, update_after) and the row. Compactions change no row."},
-    footer = {"", "Example:", "  tidemark changes /data/events --from 12 --to 15 --json"})
+    footer = {"", "Examples:", "  tidemark changes /data/events --from 12", "  tidemark changes /data/events --from 12 --to 15 --json"})
 final class ChangesCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.CRC32;
-import org.apache.parquet.io.SeekableInputStream;
+import io.tidemark.core.io.SeekableInputStream;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
