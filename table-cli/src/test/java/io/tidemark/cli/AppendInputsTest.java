@@ -200,6 +200,7 @@ class AppendInputsTest {
   @Test
   void noProgressIsShownWhenOutputIsNotATerminal() {
     ByteArrayOutputStream unused = new ByteArrayOutputStream();
-    assertThat(RowProgress.forTerminal(new PrintWriter(unused))).isSameAs(RowProgress.NONE);
+    PrintWriter out = new PrintWriter(unused, false, StandardCharsets.UTF_8);
+    assertThat(RowProgress.forTerminal(out)).isSameAs(RowProgress.NONE);
   }
 }

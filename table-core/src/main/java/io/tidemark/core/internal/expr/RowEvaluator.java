@@ -43,7 +43,7 @@ public final class RowEvaluator {
       p = new Positions(row.struct(), fieldIds);
       positions = p;
     }
-    return eval(expression, row, p) == Boolean.TRUE;
+    return Boolean.TRUE.equals(eval(expression, row, p));
   }
 
   /** Three-valued: TRUE, FALSE, or null for unknown. */
@@ -52,21 +52,21 @@ public final class RowEvaluator {
       return test(p, positions.value(row, p.ref().fieldId()));
     } else if (e instanceof And a) {
       Boolean left = eval(a.left(), row, positions);
-      if (left == Boolean.FALSE) {
+      if (Boolean.FALSE.equals(left)) {
         return false;
       }
       Boolean right = eval(a.right(), row, positions);
-      if (right == Boolean.FALSE) {
+      if (Boolean.FALSE.equals(right)) {
         return false;
       }
       return left == null || right == null ? null : true;
     } else if (e instanceof Or o) {
       Boolean left = eval(o.left(), row, positions);
-      if (left == Boolean.TRUE) {
+      if (Boolean.TRUE.equals(left)) {
         return true;
       }
       Boolean right = eval(o.right(), row, positions);
-      if (right == Boolean.TRUE) {
+      if (Boolean.TRUE.equals(right)) {
         return true;
       }
       return left == null || right == null ? null : false;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 import org.apache.parquet.ParquetReadOptions;
@@ -93,7 +94,7 @@ public final class ParquetImport {
 
   private static void checkField(Type found, Type expected, String name) {
     if (expected.getRepetition() == Repetition.REQUIRED && found.getRepetition() != Repetition.REQUIRED) {
-      throw new SchemaMismatchException(name, "a required field", found.getRepetition().name().toLowerCase());
+      throw new SchemaMismatchException(name, "a required field", found.getRepetition().name().toLowerCase(Locale.ROOT));
     }
     if (found.getRepetition() == Repetition.REPEATED) {
       throw new SchemaMismatchException(name, expected.toString(), found.toString());

@@ -608,7 +608,7 @@ final class ValueWriters {
     void write(RecordConsumer rc, float v) {
       rc.addFloat(v);
       if (track) {
-        if (v != v) {
+        if (Float.isNaN(v)) {
           nanCount++;
         } else if (v == 0) {
           if (Float.floatToRawIntBits(v) == 0) {
@@ -634,7 +634,7 @@ final class ValueWriters {
     void write(RecordConsumer rc, double v) {
       rc.addDouble(v);
       if (track) {
-        if (v != v) {
+        if (Double.isNaN(v)) {
           nanCount++;
         } else if (v == 0) {
           if (Double.doubleToRawLongBits(v) == 0) {

@@ -9,6 +9,7 @@ import io.tidemark.core.io.PositionOutputStream;
 import io.tidemark.core.io.SupportsDeferredForce;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class ForcingTest {
     for (int i = 0; i < 20; i++) {
       OutputFile file = io.newOutputFile(dir.resolve("f" + i).toString());
       try (OutputStream out = ((SupportsDeferredForce) file).createUnforced()) {
-        out.write(("content " + i).getBytes());
+        out.write(("content " + i).getBytes(StandardCharsets.UTF_8));
       }
       files.add(counting(file, forced));
     }

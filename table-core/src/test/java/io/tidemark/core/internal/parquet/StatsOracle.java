@@ -81,7 +81,7 @@ final class StatsOracle {
     for (Object v : values) {
       if (v == null) {
         nulls++;
-      } else if (floating && ((Number) v).doubleValue() != ((Number) v).doubleValue()) {
+      } else if (floating && Double.isNaN(((Number) v).doubleValue())) {
         nans++;
       } else {
         bounded.add(stored(type, v));
