@@ -3,18 +3,18 @@ package io.tidemark.bench;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.ForwardingFileIO;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.io.OutputFile;
-import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.io.StagedFile;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A diagnostic, not part of the benchmark run: the concurrent-commit workload on {@link LocalFileIO}

@@ -1,12 +1,12 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.AppendWriter;
+import io.tidemark.core.ScanReader;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.core.ScanReader;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;

@@ -6,7 +6,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;
 import java.io.IOException;
 import java.nio.file.Files;

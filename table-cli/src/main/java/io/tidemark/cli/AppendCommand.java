@@ -2,8 +2,6 @@ package io.tidemark.cli;
 
 import io.tidemark.core.AppendWriter;
 import io.tidemark.core.CommitResult;
-import java.nio.file.Path;
-import io.tidemark.core.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

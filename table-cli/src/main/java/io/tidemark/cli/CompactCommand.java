@@ -1,10 +1,9 @@
 package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.Compaction;
 import io.tidemark.core.CompactionResult;
+import io.tidemark.core.Table;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

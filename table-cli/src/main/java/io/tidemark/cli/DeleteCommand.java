@@ -1,9 +1,8 @@
 package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.DeleteResult;
+import io.tidemark.core.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

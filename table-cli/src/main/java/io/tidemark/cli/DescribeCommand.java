@@ -7,7 +7,6 @@ import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
 import io.tidemark.core.TableProtocol;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
 import java.io.PrintWriter;

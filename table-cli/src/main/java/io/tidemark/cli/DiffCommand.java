@@ -6,7 +6,6 @@ import io.tidemark.core.DataFile;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.NestedField;
 import java.io.PrintWriter;

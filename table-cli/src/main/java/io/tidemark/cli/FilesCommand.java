@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.DataFile;
 import io.tidemark.core.Scan;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

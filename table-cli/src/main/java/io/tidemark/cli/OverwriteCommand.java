@@ -1,6 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.Tables;
 import io.tidemark.core.Overwrite;
 import io.tidemark.core.OverwriteResult;
 import picocli.CommandLine.ArgGroup;

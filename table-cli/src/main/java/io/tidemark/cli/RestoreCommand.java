@@ -1,11 +1,10 @@
 package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidemark.core.Snapshot;
-import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.Restore;
 import io.tidemark.core.RestoreResult;
+import io.tidemark.core.Snapshot;
+import io.tidemark.core.Table;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
-import io.tidemark.core.Tables;
 import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.ListType;

@@ -3,7 +3,6 @@ package io.tidemark.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
 import io.tidemark.core.Vacuum;
 import io.tidemark.core.VacuumReport;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
-import io.tidemark.core.Tables;
-import io.tidemark.core.DataFile;
 import io.tidemark.core.TableMetadata;
+import io.tidemark.core.Tables;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.DataFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.core.DataFile;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Tables;
-import io.tidemark.core.DataFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.tidemark.core;
 
+import io.tidemark.core.data.Record;
 import io.tidemark.core.internal.commit.CommitOutcome;
 import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
-import io.tidemark.core.data.Record;
 import io.tidemark.core.internal.evolve.Evolution;
-import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.internal.snapshot.ProtocolSupport;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.core.internal.write.PartitionedWriter;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Txn;

@@ -2,14 +2,14 @@ package io.tidemark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tidemark.core.internal.deletes.DeleteMode;
-import io.tidemark.spec.actions.Protocol;
 import io.tidemark.core.internal.commit.CommitOutcome;
 import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.error.InvalidArgumentException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

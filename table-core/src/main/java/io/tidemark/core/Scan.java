@@ -1,7 +1,5 @@
 package io.tidemark.core;
 
-import io.tidemark.core.data.CloseableIterable;
-import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.types.Schema;

@@ -1,11 +1,11 @@
 package io.tidemark.core;
 
 import io.tidemark.core.ScanRecords.FilePart;
-import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.core.io.FileIO;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.types.Schema;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tidemark.core;
 
 import io.tidemark.core.internal.commit.PendingCommit;
-import io.tidemark.core.internal.ops.TableDrop;
 import io.tidemark.core.internal.deletes.DeleteMode;
+import io.tidemark.core.internal.ops.TableDrop;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.actions.Metadata;

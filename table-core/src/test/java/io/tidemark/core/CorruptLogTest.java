@@ -6,8 +6,8 @@ import static io.tidemark.core.TestTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.internal.log.LogFiles;
+import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Protocol;

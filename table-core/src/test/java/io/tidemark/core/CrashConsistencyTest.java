@@ -1,7 +1,6 @@
 package io.tidemark.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.MissingDataFileException;

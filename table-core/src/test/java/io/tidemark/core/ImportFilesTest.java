@@ -3,7 +3,6 @@ package io.tidemark.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.OutsideTableException;

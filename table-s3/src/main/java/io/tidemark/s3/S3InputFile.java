@@ -1,8 +1,8 @@
 package io.tidemark.s3;
 
 import io.tidemark.core.io.InputFile;
-import java.io.IOException;
 import io.tidemark.core.io.SeekableInputStream;
+import java.io.IOException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

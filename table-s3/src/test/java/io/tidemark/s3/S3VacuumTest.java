@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.VacuumReport;
+import io.tidemark.core.io.FileEntry;
 import io.tidemark.spec.error.StorageException;
 import java.time.Duration;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.tidemark.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.core.AppendWriter;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.CloseableIterable;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.AppendWriter;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.Types;
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.partition.PartitionSpec;
-import io.tidemark.spec.partition.Transforms;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import io.tidemark.spec.types.StructType;

@@ -2,11 +2,11 @@ package io.tidemark.core.internal.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.internal.io.StorageErrors;
-import io.tidemark.core.internal.log.LogFiles;
-import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;

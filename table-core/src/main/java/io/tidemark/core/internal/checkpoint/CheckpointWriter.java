@@ -1,8 +1,8 @@
 package io.tidemark.core.internal.checkpoint;
 
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;

@@ -2,12 +2,12 @@ package io.tidemark.core.internal.checkpoint;
 
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.InputFile;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.DataFileWriter;
 import io.tidemark.core.internal.parquet.WriterOptions;
-import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.checkpoint.ManifestEntry;

@@ -1,7 +1,7 @@
 package io.tidemark.core.internal.commit;
 
-import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.internal.snapshot.TableState;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.DuplicateTransactionException;
 import java.util.List;

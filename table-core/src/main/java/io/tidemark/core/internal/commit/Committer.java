@@ -1,8 +1,6 @@
 package io.tidemark.core.internal.commit;
 
 import io.tidemark.core.internal.io.Forcing;
-import io.tidemark.core.io.OutputFile;
-import io.tidemark.core.io.StagedFile;
 import io.tidemark.core.internal.log.Commit;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.log.TransactionLog;
@@ -10,6 +8,8 @@ import io.tidemark.core.internal.snapshot.ProtocolSupport;
 import io.tidemark.core.internal.snapshot.SnapshotBuilder;
 import io.tidemark.core.internal.snapshot.SnapshotLoader;
 import io.tidemark.core.internal.snapshot.TableState;
+import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.io.StagedFile;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Metadata;

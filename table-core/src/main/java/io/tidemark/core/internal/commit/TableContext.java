@@ -1,9 +1,9 @@
 package io.tidemark.core.internal.commit;
 
-import io.tidemark.core.io.FileIO;
 import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.internal.log.TransactionLog;
 import io.tidemark.core.internal.snapshot.TableState;
+import io.tidemark.core.io.FileIO;
 import java.time.Instant;
 
 /**

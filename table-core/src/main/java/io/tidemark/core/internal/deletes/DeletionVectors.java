@@ -1,8 +1,9 @@
 package io.tidemark.core.internal.deletes;
 
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.InputFile;
-import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.SeekableInputStream;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.spec.error.MissingDataFileException;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.CRC32;
-import io.tidemark.core.io.SeekableInputStream;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**

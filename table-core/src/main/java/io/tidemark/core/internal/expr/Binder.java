@@ -1,7 +1,7 @@
 package io.tidemark.core.internal.expr;
 
-import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.core.expr.Expression;
+import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.NestedField;

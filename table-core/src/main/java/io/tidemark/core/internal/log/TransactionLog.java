@@ -2,12 +2,12 @@ package io.tidemark.core.internal.log;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOs;
-import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.StagedFile;
-import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.error.CorruptLogException;

@@ -24,12 +24,12 @@ import io.tidemark.spec.types.Schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.HashSet;
 
 /** Bin-packs small files partition by partition and commits {@code OPTIMIZE} with dataChange false. */
 final class BaseCompaction implements Compaction {

@@ -8,7 +8,6 @@ import io.tidemark.core.data.Record;
 import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.internal.deletes.DeletionVectors;
 import io.tidemark.core.internal.log.Commit;
-import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.error.InvalidArgumentException;

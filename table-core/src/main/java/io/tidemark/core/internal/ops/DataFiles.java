@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.ops;
 
-import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
+import io.tidemark.core.expr.Expression;
+import io.tidemark.core.internal.commit.TableContext;
 import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.internal.deletes.DeletionVectors;
-import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.PositionedRecords;
 import io.tidemark.spec.actions.AddFile;

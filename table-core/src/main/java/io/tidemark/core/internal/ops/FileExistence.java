@@ -1,9 +1,9 @@
 package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.internal.commit.TableContext;
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,12 +1,11 @@
 package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.internal.checkpoint.CheckpointStore;
-import io.tidemark.core.internal.checkpoint.ManifestFiles;
 import io.tidemark.core.internal.commit.TableContext;
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.internal.io.StorageErrors;
-import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.internal.log.LogFiles;
+import io.tidemark.core.io.FileEntry;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.checkpoint.ManifestEntry;
 import io.tidemark.spec.error.StorageException;

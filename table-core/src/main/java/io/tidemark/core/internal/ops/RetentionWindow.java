@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.ops;
 
 import io.tidemark.core.internal.commit.TableContext;
-import io.tidemark.core.io.FileEntry;
 import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.snapshot.TableState;
-import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileEntry;
 import io.tidemark.spec.actions.AddFile;
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.parquet;
 
-import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
-import io.tidemark.core.io.InputFile;
+import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.internal.io.StorageErrors;
+import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.error.TidemarkException;
 import io.tidemark.spec.types.Schema;

@@ -2,10 +2,10 @@ package io.tidemark.core.internal.parquet;
 
 import io.tidemark.core.data.Record;
 import io.tidemark.core.data.ReusableRecord;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.FileIOs;
 import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.ColumnStats;
 import io.tidemark.spec.actions.TablePaths;

@@ -1,9 +1,9 @@
 package io.tidemark.core.internal.parquet;
 
 import io.tidemark.core.data.Micros;
-import io.tidemark.core.internal.expr.BoundVisitor;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expression.Operation;
+import io.tidemark.core.internal.expr.BoundVisitor;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Comparators;
 import java.io.Serializable;

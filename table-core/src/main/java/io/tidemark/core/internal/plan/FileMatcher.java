@@ -1,8 +1,8 @@
 package io.tidemark.core.internal.plan;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.BoundsEvaluator;
 import io.tidemark.core.expr.Expression;
+import io.tidemark.core.internal.expr.BoundsEvaluator;
 import io.tidemark.core.internal.expr.FieldBounds;
 import io.tidemark.core.internal.expr.Projections;
 import io.tidemark.core.internal.expr.RowEvaluator;

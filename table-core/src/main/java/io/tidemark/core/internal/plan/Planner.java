@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.plan;
 
-import io.tidemark.core.internal.checkpoint.UnreadableManifestException;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.Binder;
-import io.tidemark.core.internal.expr.BoundsEvaluator;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.internal.checkpoint.UnreadableManifestException;
+import io.tidemark.core.internal.expr.Binder;
+import io.tidemark.core.internal.expr.BoundsEvaluator;
 import io.tidemark.core.internal.expr.FieldBounds;
 import io.tidemark.core.internal.expr.Projections;
 import io.tidemark.core.internal.expr.RowEvaluator;

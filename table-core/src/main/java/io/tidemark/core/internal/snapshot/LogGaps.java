@@ -1,8 +1,8 @@
 package io.tidemark.core.internal.snapshot;
 
+import io.tidemark.core.Vacuum;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.log.LogListing;
-import io.tidemark.core.Vacuum;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.MissingCommitException;
 import io.tidemark.spec.error.TidemarkException;

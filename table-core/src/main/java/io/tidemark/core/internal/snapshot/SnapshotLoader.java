@@ -1,5 +1,8 @@
 package io.tidemark.core.internal.snapshot;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tidemark.core.Vacuum;
 import io.tidemark.core.internal.checkpoint.CheckpointSettings;
 import io.tidemark.core.internal.checkpoint.CheckpointStore;
 import io.tidemark.core.internal.checkpoint.ManifestCache;
@@ -7,15 +10,12 @@ import io.tidemark.core.internal.checkpoint.UnreadableManifestException;
 import io.tidemark.core.internal.log.Commit;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.log.TransactionLog;
-import io.tidemark.core.Vacuum;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.checkpoint.Checkpoint;
 import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.MissingCommitException;
 import io.tidemark.spec.error.TableNotFoundException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,11 +2,11 @@ package io.tidemark.core.internal.snapshot;
 
 import io.tidemark.core.internal.checkpoint.ManifestCache;
 import io.tidemark.core.internal.checkpoint.UnreadableManifestException;
+import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.checkpoint.Checkpoint;
-import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.spec.checkpoint.ManifestEntry;
 import java.time.Instant;
 import java.util.ArrayList;

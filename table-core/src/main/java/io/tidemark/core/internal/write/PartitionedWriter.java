@@ -1,11 +1,11 @@
 package io.tidemark.core.internal.write;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.OutputFile;
+import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.internal.parquet.DataFileWriter;
 import io.tidemark.core.internal.parquet.WriterOptions;
-import io.tidemark.core.internal.io.TableLocations;
+import io.tidemark.core.io.FileIO;
+import io.tidemark.core.io.OutputFile;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.partition.PartitionField;

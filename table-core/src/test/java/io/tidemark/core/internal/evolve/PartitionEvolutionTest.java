@@ -12,7 +12,6 @@ import io.tidemark.core.TableMetadata;
 import io.tidemark.core.Tables;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expressions;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionField;
 import io.tidemark.spec.partition.PartitionSpec;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.spec.actions.Action;
-import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.checkpoint.Checkpoint;
+import io.tidemark.spec.error.CorruptLogException;
 import io.tidemark.spec.json.CheckpointCodec;
 import io.tidemark.spec.json.CommitCodec;
 import java.nio.file.Files;

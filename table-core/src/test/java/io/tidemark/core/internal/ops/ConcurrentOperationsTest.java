@@ -15,7 +15,6 @@ import io.tidemark.core.DeleteResult;
 import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.CommitConflictException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -100,7 +100,7 @@ class MergeOnReadDeleteTest {
     assertThat(c.info().operationMetrics()).containsEntry("numDeletionVectors", 1L);
     assertThat(ids(table)).isEqualTo(without(range(5, 100), 50L));
     assertThat(table.refresh().recordCount()).isEqualTo(94);
-    
+
     assertThat(ids(table.newScan().filter("id >= 40 and id < 60"))).isEqualTo(without(range(40, 60), 50L));
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.LocalFileIO;

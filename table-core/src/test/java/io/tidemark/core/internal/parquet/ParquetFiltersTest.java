@@ -5,8 +5,8 @@ import static io.tidemark.core.internal.expr.RandomData.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.core.data.Record;
-import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.expr.Expression;
+import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RandomData;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.spec.types.Comparators;

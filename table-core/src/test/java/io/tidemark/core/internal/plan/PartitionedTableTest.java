@@ -10,7 +10,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
 import io.tidemark.core.data.Record;
-import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;

@@ -10,17 +10,17 @@ import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.internal.checkpoint.CheckpointStore;
 import io.tidemark.core.internal.checkpoint.ManifestCache;
-import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.internal.log.TransactionLog;
+import io.tidemark.core.io.LocalFileIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process that has held a table since before log retention expired the commits after the

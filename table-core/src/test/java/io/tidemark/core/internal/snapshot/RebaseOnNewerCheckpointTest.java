@@ -5,7 +5,6 @@ import static io.tidemark.core.TestTables.append;
 import static io.tidemark.core.TestTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.internal.checkpoint.ManifestCache;
-import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.core.internal.log.Commit;
+import io.tidemark.core.io.LocalFileIO;
 import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.CommitInfo;
