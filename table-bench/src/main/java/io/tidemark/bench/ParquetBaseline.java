@@ -70,7 +70,7 @@ final class ParquetBaseline {
         writer.write(rows[i]);
       }
     }
-    return to - from;
+    return (long) to - from;
   }
 
   /** Reads every row of a file (or the rows the filter keeps) and adds them to the tally. */

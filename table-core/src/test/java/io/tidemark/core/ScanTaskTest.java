@@ -44,7 +44,7 @@ class ScanTaskTest {
     Table table = Tables.create(dir.resolve("t").toString(), SCHEMA,
         PartitionSpec.builderFor(SCHEMA).identity("key").build(), Map.of());
     for (int batch = 0; batch < 4; batch++) {
-      append(table, rows(table.schema(), batch * 50, batch * 50 + 50));
+      append(table, rows(table.schema(), batch * 50L, batch * 50L + 50));
     }
     table.checkpoint();
     table.updateSchema().renameColumn("amount", "value").addColumn("note", Types.STRING).commit();

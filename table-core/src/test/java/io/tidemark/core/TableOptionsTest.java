@@ -59,7 +59,7 @@ class TableOptionsTest {
         Map.of(TableProperties.CHECKPOINT_INTERVAL, "2"), none);
         Table large = Tables.open(location, TableOptions.defaults().with(TableOptions.COMMIT_CACHE_BYTES, "1000000"))) {
       for (int i = 0; i < 5; i++) {
-        append(i % 2 == 0 ? small : large, rows(i * 10, i * 10 + 10));
+        append(i % 2 == 0 ? small : large, rows(i * 10L, i * 10L + 10));
       }
       assertThat(read(small.newScan().asOfVersion(3))).containsExactlyInAnyOrderElementsOf(rows(0, 30));
       assertThat(read(large.newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 50));

@@ -47,7 +47,7 @@ class InternalErrorsAtTheApiTest {
     Table table = Tables.create(location, SCHEMA, Map.of(TableProperties.CHECKPOINT_INTERVAL, "2",
         io.tidemark.core.Vacuum.LOG_RETENTION_ENABLED, "true"));
     for (int i = 0; i < 4; i++) {
-      append(table, rows(i * 10, 10));
+      append(table, rows(i * 10L, 10));
     }
     try (Stream<Path> manifests = Files.list(dir.resolve("t/_manifests"))) {
       for (Path m : manifests.toList()) {

@@ -129,7 +129,7 @@ class ChangeFeedTest {
         next += n;
       } else if (op < 5) {
         long cut = random.nextInt((int) next + 1);
-        long mod = 2 + random.nextInt(3);
+        long mod = 2L + random.nextInt(3);
         if (random.nextBoolean()) {
           table.updateProperties().set(TableProperties.DELETE_MODE,
               random.nextBoolean() ? "merge-on-read" : "copy-on-write").commit();

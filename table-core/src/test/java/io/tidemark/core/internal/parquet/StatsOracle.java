@@ -102,7 +102,7 @@ final class StatsOracle {
     if (type == PrimitiveType.TIMESTAMP) {
       Instant i = (Instant) v;
       // the nanosecond part is never negative, so cutting it floors toward the past
-      return Instant.ofEpochSecond(i.getEpochSecond(), i.getNano() / 1000 * 1000);
+      return Instant.ofEpochSecond(i.getEpochSecond(), i.getNano() / 1000 * 1000L);
     } else if (type == PrimitiveType.TIMESTAMP_NTZ) {
       LocalDateTime t = (LocalDateTime) v;
       return t.withNano(t.getNano() / 1000 * 1000);

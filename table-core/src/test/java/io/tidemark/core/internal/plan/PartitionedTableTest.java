@@ -87,7 +87,7 @@ class PartitionedTableTest {
     Table table = Tables.create(dir.resolve("t").toString(), SCHEMA);
     for (int i = 0; i < 4; i++) {
       try (AppendWriter w = table.newAppend()) {
-        for (long id = i * 100; id < i * 100 + 100; id++) {
+        for (long id = i * 100L; id < i * 100L + 100; id++) {
           w.write(Record.of(SCHEMA, id, START, "x", 1.0));
         }
         w.commit();

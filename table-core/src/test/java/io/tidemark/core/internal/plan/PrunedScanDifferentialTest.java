@@ -113,7 +113,7 @@ class PrunedScanDifferentialTest {
   static List<Record> rows(Random random, int firstId, int n) {
     List<Record> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      long id = firstId + i;
+      long id = (long) firstId + i;
       Instant ts = random.nextInt(10) == 0 ? null : START.plusSeconds(random.nextInt(5 * 86_400));
       String category = random.nextInt(8) == 0 ? null : CATEGORIES[random.nextInt(CATEGORIES.length)];
       Double value = switch (random.nextInt(10)) {

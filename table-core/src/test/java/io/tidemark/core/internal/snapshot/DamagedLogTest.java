@@ -57,7 +57,7 @@ class DamagedLogTest {
     Table table = Tables.create(io, location, SCHEMA, properties);
     timestamps.put(0L, table.refresh().timestamp());
     for (int i = 0; i < appends; i++) {
-      timestamps.put(i + 1L, append(table, rows(i * 10, i * 10 + 10)).timestamp());
+      timestamps.put(i + 1L, append(table, rows(i * 10L, i * 10L + 10)).timestamp());
     }
     return table;
   }

@@ -38,7 +38,7 @@ class ExpiredLogRefreshTest {
     String location = dir.resolve("t").toString();
     Table table = Tables.create(io, location, SCHEMA, Map.of(TableProperties.CHECKPOINT_INTERVAL, "2"));
     for (int i = 0; i < knownVersion; i++) {
-      append(table, rows(i * 10, i * 10 + 10));
+      append(table, rows(i * 10L, i * 10L + 10));
     }
     AtomicLong nanos = new AtomicLong();
     SnapshotLoader idle = new SnapshotLoader(new TransactionLog(io, location, 1 << 20), new CheckpointStore(io, location),
@@ -46,7 +46,7 @@ class ExpiredLogRefreshTest {
     assertThat(idle.refresh().version()).isEqualTo(knownVersion);
 
     for (int i = knownVersion; i < 7; i++) {
-      append(table, rows(i * 10, i * 10 + 10));
+      append(table, rows(i * 10L, i * 10L + 10));
     }
     // what log retention does once checkpoint 6 is the oldest retained: commits 1-5 and the
     // checkpoints before 6 go (version 0 stays)

@@ -64,7 +64,7 @@ class ManifestFallbackTest {
     location = dir.resolve("t").toString();
     Table table = Tables.create(io, location, SCHEMA, Map.of(TableProperties.CHECKPOINT_INTERVAL, "10"));
     for (int i = 0; i < 30; i++) {
-      append(table, rows(i * 3, i * 3 + 3));
+      append(table, rows(i * 3L, i * 3L + 3));
     }
     assertThat(manifests(30)).hasSize(3).containsAll(manifests(20));
     assertThat(manifests(20)).hasSize(2).containsAll(manifests(10));
@@ -269,7 +269,7 @@ class ManifestFallbackTest {
     damage(damaged, Damage.DELETED);
     assertThat(ids(table.newScan())).isEqualTo(ids(0, 90));
     for (int i = 30; i < 40; i++) {
-      append(table, rows(i * 3, i * 3 + 3));
+      append(table, rows(i * 3L, i * 3L + 3));
     }
     assertThat(manifests(40)).doesNotContain(damaged);
     try (LogCapture log = new LogCapture(SnapshotLoader.class)) {

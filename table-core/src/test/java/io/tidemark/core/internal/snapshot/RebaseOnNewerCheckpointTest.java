@@ -39,7 +39,7 @@ class RebaseOnNewerCheckpointTest {
     assertThat(reader.refresh().base()).isNull();
 
     for (int i = 0; i < 35; i++) {
-      append(writer, rows(i * 3, i * 3 + 3));
+      append(writer, rows(i * 3L, i * 3L + 3));
     }
     TableState state = reader.refresh();
     assertThat(state.version()).isEqualTo(35);
