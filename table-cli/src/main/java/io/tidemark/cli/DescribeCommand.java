@@ -64,6 +64,7 @@ final class DescribeCommand extends BaseCommand {
     m.properties().forEach(properties::put);
     o.put("files", s.dataFiles().size());
     o.put("rows", s.recordCount());
+    o.put("deletedRows", deletedRows(s));
     o.put("bytes", bytes);
     TableProtocol p = s.protocol();
     ObjectNode protocol = o.putObject("protocol");
@@ -80,7 +81,8 @@ final class DescribeCommand extends BaseCommand {
     out.println("version     " + s.version() + ", committed " + Timestamps.millis(s.timestamp()));
     out.println("created     " + Timestamps.millis(m.createdAt()));
     out.println("data        " + s.dataFiles().size() + (s.dataFiles().size() == 1 ? " file, " : " files, ")
-        + s.recordCount() + (s.recordCount() == 1 ? " row, " : " rows, ") + Sizes.format(bytes));
+        + s.recordCount() + (s.recordCount() == 1 ? " row, " : " rows, ") + Sizes.format(bytes)
+        + (deletedRows(s) == 0 ? "" : " (and " + deletedRows(s) + " deleted rows that deletion vectors hide)"));
     TableProtocol p = s.protocol();
     out.println("protocol    reader " + p.minReaderVersion() + ", writer " + p.minWriterVersion()
         + (p.readerFeatures().isEmpty() && p.writerFeatures().isEmpty() ? ""
@@ -95,5 +97,10 @@ final class DescribeCommand extends BaseCommand {
     Map<String, String> properties = m.properties();
     out.println("properties" + (properties.isEmpty() ? "  none" : ""));
     properties.forEach((k, v) -> out.println("  " + k + "=" + v));
+  }
+
+  /** Rows that deletion vectors mark deleted in the live files: what compaction would drop. */
+  private static long deletedRows(Snapshot s) {
+    return s.dataFiles().stream().mapToLong(DataFile::deletedRecordCount).sum();
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tidemark files TABLE [--version N] [--where EXPR] [--json | --paths]}. */
 @Command(name = "files", header = "Lists the data files a version of a table reads.",
     description = {"Lists the live data files of the table's newest version (or of --version N):",
-        "path, partition spec id, partition values, rows and bytes. Only these files hold",
+        "path, partition spec id, partition values, live and deleted rows and bytes. Only these files hold",
         "the version's rows: files that a delete, overwrite, compaction or restore removed",
         "stay in data/ until vacuum, so reading data/** directly gives wrong answers.",
         "With --where, only the files the planner cannot rule out for the filter."},
@@ -35,7 +35,8 @@ final class FilesCommand extends BaseCommand {
   String where;
 
   @Option(names = "--json", description = {"Print a JSON array with one object per file: path (relative to the",
-      "table), location (absolute), specId, partition (name to value), rows, bytes."})
+      "table), location (absolute), specId, partition (name to value), rows (live), deletedRows",
+      "(marked by a deletion vector), bytes."})
   boolean json;
 
   @Option(names = "--paths", description = "Print only each file's absolute location, one per line"
@@ -43,10 +44,11 @@ final class FilesCommand extends BaseCommand {
   boolean paths;
 
   /** One live data file as the command shows it. */
-  record LiveFile(String path, String location, int specId, Map<String, Object> partition, long rows, long bytes) {
+  record LiveFile(String path, String location, int specId, Map<String, Object> partition, long rows,
+      long deletedRows, long bytes) {
     static LiveFile of(DataFile file, Table table) {
       return new LiveFile(file.path(), table.locationOf(file.path()), file.specId(), file.partitionValues(),
-          file.recordCount(), file.fileSizeBytes());
+          file.liveRecordCount(), file.deletedRecordCount(), file.fileSizeBytes());
     }
   }
 
@@ -83,21 +85,22 @@ final class FilesCommand extends BaseCommand {
       ObjectNode partition = o.putObject("partition");
       f.partition().forEach((k, v) -> partition.set(k, Values.json(v)));
       o.put("rows", f.rows());
+      o.put("deletedRows", f.deletedRows());
       o.put("bytes", f.bytes());
     }
     out.println(Json.pretty(array));
   }
 
   private static void printTable(List<LiveFile> files, PrintWriter out) {
-    TextTable table = new TextTable(out, List.of("PATH", "SPEC", "PARTITION", "ROWS", "BYTES"),
-        new boolean[] {false, true, false, true, true}, Integer.MAX_VALUE);
+    TextTable table = new TextTable(out, List.of("PATH", "SPEC", "PARTITION", "ROWS", "DELETED", "BYTES"),
+        new boolean[] {false, true, false, true, true, true}, Integer.MAX_VALUE);
     long rows = 0;
     long bytes = 0;
     for (LiveFile f : files) {
       String partition = f.partition().entrySet().stream().map(e -> e.getKey() + "=" + Values.display(e.getValue()))
           .collect(Collectors.joining(", "));
       table.row(new ArrayList<>(List.of(f.path(), Integer.toString(f.specId()), partition,
-          Long.toString(f.rows()), Long.toString(f.bytes()))));
+          Long.toString(f.rows()), Long.toString(f.deletedRows()), Long.toString(f.bytes()))));
       rows += f.rows();
       bytes += f.bytes();
     }

@@ -68,4 +68,25 @@ class FilesCommandTest {
     List<String> locations = Cli.ok("files", table.toString(), "--paths").out().lines().toList();
     assertThat(locations).hasSize(2).allSatisfy(l -> assertThat(Path.of(l.replaceFirst("^file:", ""))).isRegularFile());
   }
+
+  @Test
+  void filesAndDescribeCountTheRowsADeletionVectorHides() throws Exception {
+    Path table = dir.resolve("mor");
+    Cli.ok("create", table.toString(), "--schema", "id long not null, name string",
+        "--property", "write.delete.mode=merge-on-read");
+    Cli.ok("append", table.toString(), "--csv", Cli.write(dir.resolve("mor.csv"), "id,name\n1,a\n2,b\n3,c\n").toString());
+    Cli.ok("delete", table.toString(), "--where", "id = 2");
+
+    JsonNode files = JSON.readTree(Cli.ok("files", table.toString(), "--json").out());
+    assertThat(files).hasSize(1);
+    assertThat(files.get(0).get("rows").asLong()).isEqualTo(2);
+    assertThat(files.get(0).get("deletedRows").asLong()).isEqualTo(1);
+    JsonNode before = JSON.readTree(Cli.ok("files", table.toString(), "--version", "1", "--json").out());
+    assertThat(before.get(0).get("deletedRows").asLong()).isZero();
+
+    JsonNode described = JSON.readTree(Cli.ok("describe", table.toString(), "--json").out());
+    assertThat(described.get("rows").asLong()).isEqualTo(2);
+    assertThat(described.get("deletedRows").asLong()).isEqualTo(1);
+    assertThat(Cli.ok("describe", table.toString()).out()).contains("(and 1 deleted rows that deletion vectors hide)");
+  }
 }

@@ -38,11 +38,15 @@ import java.util.TreeMap;
  * @param specId the partition spec the file was written with
  * @param partitionValues partition field name to the file's value, in the spec's order
  * @param fileSizeBytes the file's size
- * @param recordCount the rows in the file
+ * @param recordCount the rows in the file, deleted ones included (statistics describe them all)
  * @param columnStatistics statistics by field id; a column may be absent
+ * @param deletedRecordCount the rows of the file that a deletion vector marks deleted at the
+ *     version the description was read from (spec.md section 4.7); 0 for a file written and not
+ *     yet committed, and the only value {@link AppendFiles} accepts
  */
 public record DataFile(String path, int specId, Map<String, Object> partitionValues, long fileSizeBytes,
-    long recordCount, Map<Integer, ColumnStatistics> columnStatistics) implements Serializable {
+    long recordCount, Map<Integer, ColumnStatistics> columnStatistics, long deletedRecordCount)
+    implements Serializable {
   /**
    * Checks the path and counts and copies the maps.
    *
@@ -54,9 +58,28 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
       throw new InvalidArgumentException("data file " + path + " has a negative size ("
           + fileSizeBytes + ") or row count (" + recordCount + ")");
     }
+    if (deletedRecordCount < 0 || deletedRecordCount > recordCount) {
+      throw new InvalidArgumentException("data file " + path + " has " + deletedRecordCount
+          + " deleted rows of " + recordCount);
+    }
     // not Map.copyOf: partition values may be null
     partitionValues = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(partitionValues)));
     columnStatistics = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columnStatistics)));
+  }
+
+  /**
+   * A description of a file without deleted rows, as a {@link DataWriter} makes it.
+   *
+   * @throws InvalidArgumentException when the path leaves the table or a count is negative
+   */
+  public DataFile(String path, int specId, Map<String, Object> partitionValues, long fileSizeBytes,
+      long recordCount, Map<Integer, ColumnStatistics> columnStatistics) {
+    this(path, specId, partitionValues, fileSizeBytes, recordCount, columnStatistics, 0);
+  }
+
+  /** The rows of the file that are not deleted: {@code recordCount - deletedRecordCount}. */
+  public long liveRecordCount() {
+    return recordCount - deletedRecordCount;
   }
 
   /**
@@ -102,7 +125,8 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
         typed.put(fields.get(i).name(), values[i]);
       }
     }
-    return new DataFile(add.path(), add.specId(), typed, add.size(), add.recordCount(), stats);
+    long deleted = add.deletionVector() == null ? 0 : add.deletionVector().cardinality();
+    return new DataFile(add.path(), add.specId(), typed, add.size(), add.recordCount(), stats, deleted);
   }
 
   /**
@@ -113,6 +137,11 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
    *     value is not of its field's result type (or out of its range)
    */
   AddFile toAddFile(Metadata metadata) {
+    if (deletedRecordCount > 0) {
+      throw new InvalidArgumentException("data file " + path + " has " + deletedRecordCount
+          + " deleted rows; only files without deleted rows can be added (their deletion vector is not part"
+          + " of the description)");
+    }
     PartitionSpec spec = metadata.spec(specId);
     if (spec == null) {
       throw new InvalidArgumentException("data file " + path + " names partition spec " + specId
@@ -157,14 +186,14 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
    * class otherwise).
    */
   private record Serialized(String path, int specId, LinkedHashMap<String, Object> partitionValues,
-      long fileSizeBytes, long recordCount, TreeMap<Integer, ColumnStatistics> columnStatistics)
-      implements Serializable {
+      long fileSizeBytes, long recordCount, TreeMap<Integer, ColumnStatistics> columnStatistics,
+      long deletedRecordCount) implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     Serialized(DataFile f) {
       this(f.path, f.specId, new LinkedHashMap<>(), f.fileSizeBytes, f.recordCount,
-          new TreeMap<>(f.columnStatistics));
+          new TreeMap<>(f.columnStatistics), f.deletedRecordCount);
       f.partitionValues.forEach((k, v) -> partitionValues.put(k, v instanceof ByteBuffer b ? bytes(b) : v));
     }
 
@@ -179,7 +208,7 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
     private Object readResolve() throws ObjectStreamException {
       Map<String, Object> values = new LinkedHashMap<>();
       partitionValues.forEach((k, v) -> values.put(k, v instanceof byte[] b ? ByteBuffer.wrap(b).asReadOnlyBuffer() : v));
-      return new DataFile(path, specId, values, fileSizeBytes, recordCount, columnStatistics);
+      return new DataFile(path, specId, values, fileSizeBytes, recordCount, columnStatistics, deletedRecordCount);
     }
   }
 }

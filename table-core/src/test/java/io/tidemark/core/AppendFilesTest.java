@@ -189,12 +189,16 @@ class AppendFilesTest {
         good.recordCount(), good.columnStatistics()));
     bad.put("partition values", new DataFile(good.path(), good.specId(), Map.of("nope", 1),
         good.fileSizeBytes(), good.recordCount(), good.columnStatistics()));
+    bad.put("deleted rows", new DataFile(good.path(), good.specId(), good.partitionValues(),
+        good.fileSizeBytes(), good.recordCount(), good.columnStatistics(), 2));
     for (Map.Entry<String, DataFile> e : bad.entrySet()) {
       assertThatThrownBy(() -> table.newAppendFiles().appendFile(e.getValue()).commit()).as(e.getKey())
           .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(e.getKey());
     }
     assertThatThrownBy(() -> new DataFile("../x.parquet", 0, Map.of(), 1, 1, Map.of()))
         .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> new DataFile("data/x.parquet", 0, Map.of(), 1, 1, Map.of(), 2))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("2 deleted rows of 1");
     Path outside = Files.createDirectories(dir.resolve("outside"));
     Path linkDir = dir.resolve("t/data/linked");
     Files.createSymbolicLink(linkDir, outside);

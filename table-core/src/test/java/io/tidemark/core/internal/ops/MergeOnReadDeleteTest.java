@@ -100,6 +100,13 @@ class MergeOnReadDeleteTest {
     assertThat(c.info().operationMetrics()).containsEntry("numDeletionVectors", 1L);
     assertThat(ids(table)).isEqualTo(without(range(5, 100), 50L));
     assertThat(table.refresh().recordCount()).isEqualTo(94);
+    assertThat(table.currentSnapshot().dataFiles()).singleElement().satisfies(f -> {
+      assertThat(f.recordCount()).isEqualTo(100);
+      assertThat(f.deletedRecordCount()).isEqualTo(6);
+      assertThat(f.liveRecordCount()).isEqualTo(94);
+    });
+    assertThat(table.snapshot(result.version() - 1).dataFiles()).singleElement()
+        .satisfies(f -> assertThat(f.deletedRecordCount()).isZero());
 
     assertThat(ids(table.newScan().filter("id >= 40 and id < 60"))).isEqualTo(without(range(40, 60), 50L));
   }
