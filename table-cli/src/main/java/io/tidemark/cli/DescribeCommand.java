@@ -38,15 +38,21 @@ final class DescribeCommand extends BaseCommand {
     Table t = open(table);
     Snapshot s = version == null ? t.refresh() : t.snapshot(version);
     TableMetadata m = s.metadata();
-    long bytes = s.dataFiles().stream().mapToLong(DataFile::fileSizeBytes).sum();
+    // one pass: each file's description is built as it is iterated
+    long bytes = 0;
+    long deletedRows = 0;
+    for (DataFile f : s.dataFiles()) {
+      bytes += f.fileSizeBytes();
+      deletedRows += f.deletedRecordCount();
+    }
     if (json) {
-      printJson(t, s, m, bytes);
+      printJson(t, s, m, bytes, deletedRows);
     } else {
-      printText(t, s, m, bytes, out());
+      printText(t, s, m, bytes, deletedRows, out());
     }
   }
 
-  private void printJson(Table t, Snapshot s, TableMetadata m, long bytes) throws Exception {
+  private void printJson(Table t, Snapshot s, TableMetadata m, long bytes, long deletedRows) throws Exception {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("location", t.location());
     o.put("tableId", m.tableId());
@@ -64,7 +70,7 @@ final class DescribeCommand extends BaseCommand {
     m.properties().forEach(properties::put);
     o.put("files", s.dataFiles().size());
     o.put("rows", s.recordCount());
-    o.put("deletedRows", deletedRows(s));
+    o.put("deletedRows", deletedRows);
     o.put("bytes", bytes);
     TableProtocol p = s.protocol();
     ObjectNode protocol = o.putObject("protocol");
@@ -75,14 +81,15 @@ final class DescribeCommand extends BaseCommand {
     out().println(Json.pretty(o));
   }
 
-  private static void printText(Table t, Snapshot s, TableMetadata m, long bytes, PrintWriter out) {
+  private static void printText(Table t, Snapshot s, TableMetadata m, long bytes, long deletedRows,
+      PrintWriter out) {
     out.println("location    " + t.location());
     out.println("table id    " + m.tableId());
     out.println("version     " + s.version() + ", committed " + Timestamps.millis(s.timestamp()));
     out.println("created     " + Timestamps.millis(m.createdAt()));
     out.println("data        " + s.dataFiles().size() + (s.dataFiles().size() == 1 ? " file, " : " files, ")
         + s.recordCount() + (s.recordCount() == 1 ? " row, " : " rows, ") + Sizes.format(bytes)
-        + (deletedRows(s) == 0 ? "" : " (and " + deletedRows(s) + " deleted rows that deletion vectors hide)"));
+        + (deletedRows == 0 ? "" : " (and " + deletedRows + " deleted rows that deletion vectors hide)"));
     TableProtocol p = s.protocol();
     out.println("protocol    reader " + p.minReaderVersion() + ", writer " + p.minWriterVersion()
         + (p.readerFeatures().isEmpty() && p.writerFeatures().isEmpty() ? ""
@@ -97,10 +104,5 @@ final class DescribeCommand extends BaseCommand {
     Map<String, String> properties = m.properties();
     out.println("properties" + (properties.isEmpty() ? "  none" : ""));
     properties.forEach((k, v) -> out.println("  " + k + "=" + v));
-  }
-
-  /** Rows that deletion vectors mark deleted in the live files: what compaction would drop. */
-  private static long deletedRows(Snapshot s) {
-    return s.dataFiles().stream().mapToLong(DataFile::deletedRecordCount).sum();
   }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.core;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,14 +17,14 @@ public record TableProtocol(int minReaderVersion, int minWriterVersion, Set<Stri
     Set<String> writerFeatures) {
   /** Copies the feature sets, sorted. */
   public TableProtocol {
-    readerFeatures = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(readerFeatures));
-    writerFeatures = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(writerFeatures));
+    readerFeatures = Collections.unmodifiableSortedSet(new TreeSet<>(readerFeatures));
+    writerFeatures = Collections.unmodifiableSortedSet(new TreeSet<>(writerFeatures));
   }
 
   /** Reader and writer features together, sorted. */
   public Set<String> features() {
     Set<String> all = new TreeSet<>(readerFeatures);
     all.addAll(writerFeatures);
-    return java.util.Collections.unmodifiableSet(all);
+    return Collections.unmodifiableSet(all);
   }
 }

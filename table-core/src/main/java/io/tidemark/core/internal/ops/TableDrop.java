@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * Drops a table: deletes its log and manifests, and with purge every other file under its root.
  * There is no atomic way to delete many files, so the order is chosen for what a crash leaves: the
- * log goes first, oldest files first, in bulk requests of {@value #BATCH} files, so a drop stopped
- * part-way leaves either a table whose newest versions still read (its early history expired) or,
- * when a request was cut short, a log with a gap that readers report as a missing commit; dropping
- * again finishes the job. Data files go last, so a table is never left pointing at deleted data.
+ * log goes first, in name order (oldest versions first), in bulk requests of {@value #BATCH} files.
+ * A drop stopped part-way leaves a table whose early history is gone, which still reads while a
+ * checkpoint covers it, or a log that readers report as having a missing commit (a checkpoint
+ * deleted before the commits after it, or a bulk request cut short); dropping again finishes the
+ * job. Data files go last, so a readable table is never left pointing at deleted data.
  */
 public final class TableDrop {
   private static final int BATCH = 1000;
