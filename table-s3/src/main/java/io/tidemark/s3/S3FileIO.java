@@ -5,6 +5,7 @@ import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.core.io.OutputFile;
 import io.tidemark.core.io.SupportsBulkDelete;
+import io.tidemark.spec.error.StorageException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class S3FileIO implements FileIO, SupportsBulkDelete {
   public static final int MIN_PART_SIZE = 5 << 20;
 
   private final S3Client client;
+  private volatile boolean closed;
   private final boolean ownsClient;
   private final int partSize;
 
@@ -74,27 +76,40 @@ public final class S3FileIO implements FileIO, SupportsBulkDelete {
     return client;
   }
 
+  /**
+   * The client, or a typed error once this file IO is closed: the SDK's own error for a closed
+   * client ("connection pool shut down") names neither Tidemark nor the cause.
+   */
+  private S3Client openClient() {
+    if (closed) {
+      throw new StorageException("the S3 storage was closed (by its table's or its owner's close()); "
+          + "open the table again to go on", null);
+    }
+    return client;
+  }
+
   @Override
   public InputFile newInputFile(String location) {
-    return new S3InputFile(client, S3Location.parse(location), location);
+    return new S3InputFile(openClient(), S3Location.parse(location), location);
   }
 
   @Override
   public OutputFile newOutputFile(String location) {
-    return new S3OutputFile(client, S3Location.parse(location), location, partSize);
+    return new S3OutputFile(openClient(), S3Location.parse(location), location, partSize);
   }
 
   @Override
   public boolean createExclusive(String location, byte[] content) throws IOException {
-    return ExclusiveCreate.put(client, S3Location.parse(location), content);
+    return ExclusiveCreate.put(openClient(), S3Location.parse(location), content);
   }
 
   @Override
   public Optional<byte[]> readIfExists(String location) throws IOException {
     S3Location loc = S3Location.parse(location);
+    S3Client s3 = openClient();
     return Retries.idempotent("read", loc, () -> {
       try {
-        ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()));
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()));
         return Optional.of(bytes.asByteArrayUnsafe());
       } catch (SdkException e) {
         if (S3Errors.isNotFound(e)) {
@@ -112,15 +127,16 @@ public final class S3FileIO implements FileIO, SupportsBulkDelete {
    */
   @Override
   public List<FileEntry> list(String prefix, String startAfter) throws IOException {
-    return S3Listing.list(client, S3Location.parse(prefix), startAfter == null ? null : S3Location.parse(startAfter));
+    return S3Listing.list(openClient(), S3Location.parse(prefix), startAfter == null ? null : S3Location.parse(startAfter));
   }
 
   @Override
   public void delete(String location) throws IOException {
     S3Location loc = S3Location.parse(location);
+    S3Client s3 = openClient();
     Retries.idempotent("delete", loc, () -> {
       try {
-        return client.deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()));
+        return s3.deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()));
       } catch (SdkException e) {
         if (S3Errors.isNotFound(e)) {
           return null;
@@ -143,12 +159,16 @@ public final class S3FileIO implements FileIO, SupportsBulkDelete {
     for (String location : locations) {
       parsed.add(S3Location.parse(location));
     }
-    return S3Listing.deleteAll(client, parsed);
+    return S3Listing.deleteAll(openClient(), parsed);
   }
 
-  /** Closes the client when this file IO built it. */
+  /**
+   * Closes the client when this file IO built it. Either way, this file IO then refuses further
+   * use with a {@link StorageException}.
+   */
   @Override
   public void close() {
+    closed = true;
     if (ownsClient) {
       client.close();
     }

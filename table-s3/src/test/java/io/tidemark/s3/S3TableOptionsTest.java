@@ -13,6 +13,7 @@ import io.tidemark.core.Tables;
 import io.tidemark.core.arch.ForbiddenCalls;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.spec.error.InvalidArgumentException;
+import io.tidemark.spec.error.StorageException;
 import io.tidemark.spec.partition.PartitionSpec;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -83,13 +84,28 @@ class S3TableOptionsTest {
       assertThat(made).isInstanceOf(S3FileIO.class).isNotSameAs(env.io());
       assertThat(made.readIfExists(commit0)).isPresent();
     }
-    assertThatThrownBy(() -> made.readIfExists(commit0)).as("the client the table made is closed")
-        .hasStackTraceContaining("shut down");
+    assertThatThrownBy(() -> made.readIfExists(commit0)).as("the file IO the table made is closed")
+        .isInstanceOf(StorageException.class).hasMessageContaining("S3 storage was closed");
+    assertThatThrownBy(() -> ((S3FileIO) made).client().headBucket(b -> b.bucket(env.bucket())))
+        .as("and so is the client it built").hasStackTraceContaining("shut down");
 
     try (Table table = Tables.open(env.io(), location)) {
       append(table, rows(0, 2));
     }
     assertThat(env.io().readIfExists(commit0)).as("the caller's file IO stays open").isPresent();
+  }
+
+  @Test
+  void aClosedTableRefusesReadsAndWritesWithATypedError(S3TestEnv env) {
+    String location = env.newPrefix() + "/t";
+    Table table = Tables.create(location, SCHEMA, PartitionSpec.unpartitioned(), Map.of(),
+        TableOptions.of(env.tableOptions()));
+    append(table, rows(0, 2));
+    table.close();
+    assertThatThrownBy(table::refresh).isInstanceOf(StorageException.class)
+        .hasMessageContaining("S3 storage was closed");
+    assertThatThrownBy(() -> append(table, rows(2, 3))).isInstanceOf(StorageException.class)
+        .hasMessageContaining("S3 storage was closed");
   }
 
   @Test
