@@ -1,10 +1,15 @@
 package io.tidemark.cli;
 
+import io.tidemark.spec.types.DecimalType;
+import io.tidemark.spec.types.NestedField;
+import io.tidemark.spec.types.PrimitiveType;
 import io.tidemark.spec.types.Schema;
+import io.tidemark.spec.types.Type;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
-/** The forms {@code scan} prints rows in. */
+/** The forms {@code scan} and {@code sql} print rows in. */
 enum OutputFormat {
   /** Aligned columns under a header, then a row count. */
   TABLE,
@@ -19,11 +24,31 @@ enum OutputFormat {
    * @param maxWidth for {@link #TABLE}, the most characters a value shows (0: no limit)
    */
   RowSink open(Schema schema, PrintWriter out, int maxWidth) {
+    List<NestedField> columns = schema.columns();
+    boolean[] numeric = new boolean[columns.size()];
+    for (int i = 0; i < numeric.length; i++) {
+      numeric[i] = isNumeric(columns.get(i).type());
+    }
+    return open(columns.stream().map(NestedField::name).toList(), numeric, out, maxWidth);
+  }
+
+  /**
+   * A sink printing rows of these columns in this format.
+   *
+   * @param numeric per column, whether it holds numbers (aligned right in a table)
+   * @param maxWidth for {@link #TABLE}, the most characters a value shows (0: no limit)
+   */
+  RowSink open(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth) {
     return switch (this) {
-      case TABLE -> new TableRowSink(schema, out, maxWidth);
-      case CSV -> new CsvRowSink(schema, out);
-      case JSON -> new JsonRowSink(schema, out);
+      case TABLE -> new TableRowSink(names, numeric, out, maxWidth);
+      case CSV -> new CsvRowSink(names, out);
+      case JSON -> new JsonRowSink(names, out);
     };
+  }
+
+  private static boolean isNumeric(Type type) {
+    return type instanceof DecimalType || type == PrimitiveType.INT || type == PrimitiveType.LONG
+        || type == PrimitiveType.FLOAT || type == PrimitiveType.DOUBLE;
   }
 
   @Override

@@ -110,7 +110,7 @@ final class ScanCommand extends BaseCommand {
    * that a vacuumed version prints nothing rather than part of its rows. A scan with a limit may
    * never reach the files, so it is not checked: it says on stderr if it fails part-way.
    */
-  private static void failIfFilesAreGone(Scan scan) {
+  static void failIfFilesAreGone(Scan scan) {
     List<String> missing = scan.missingFiles();
     if (!missing.isEmpty()) {
       long version = scan.snapshot().version();

@@ -1,0 +1,21 @@
+package io.tidemark.cli;
+
+import java.sql.SQLException;
+
+/**
+ * DuckDB refused or failed a query: its first line ({@code Parser Error: ...}, {@code Binder
+ * Error: ...}), without the excerpt of the query DuckDB adds below.
+ */
+final class SqlQueryException extends RuntimeException {
+  SqlQueryException(SQLException cause) {
+    super("SQL: " + firstLine(cause.getMessage()), cause);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "the query failed";
+    }
+    String line = message.strip().lines().findFirst().orElse("").strip();
+    return line.isEmpty() ? "the query failed" : line;
+  }
+}
