@@ -1,6 +1,10 @@
 package io.tidemark.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -45,7 +49,7 @@ final class DuckQuery {
     Properties props = new Properties();
     props.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
     try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", props)) {
-      prepare((DuckDBConnection) c, views);
+      prepare((DuckDBConnection) c, views, null);
       try (Statement s = c.createStatement()) {
         if (!s.execute(query)) {
           return 0;
@@ -59,7 +63,46 @@ final class DuckQuery {
     }
   }
 
-  private static void prepare(DuckDBConnection c, List<View> views) throws SQLException {
+  /**
+   * Writes the query's rows (at most {@code limit}) to a Parquet file, replaced only once complete.
+   *
+   * @return the number of rows written
+   * @throws CliException when DuckDB refuses the query or cannot write the file
+   */
+  static long export(List<View> views, String query, long limit, Path output) {
+    Path target = output.toAbsolutePath();
+    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+    String select = query.strip();
+    while (select.endsWith(";")) {
+      select = select.substring(0, select.length() - 1).strip();
+    }
+    if (limit != Long.MAX_VALUE) {
+      select = "SELECT * FROM (" + select + ") LIMIT " + limit;
+    }
+    try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
+      prepare((DuckDBConnection) c, views, partial);
+      long written;
+      try (Statement s = c.createStatement()) {
+        written = s.executeUpdate("COPY (" + select + ") TO " + SqlViews.literal(partial.toString())
+            + " (FORMAT parquet)");
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return written;
+    } catch (SQLException e) {
+      throw new SqlQueryException(e);
+    } catch (IOException e) {
+      throw new CliException("cannot write " + output + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException e) {
+        // best effort: the partial file is hidden and named after the output
+      }
+    }
+  }
+
+  /** Loads the deleted positions, creates the views and shuts DuckDB in ({@code writable}: the one file it may write). */
+  private static void prepare(DuckDBConnection c, List<View> views, Path writable) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET autoinstall_known_extensions = false");
       s.execute("SET autoload_known_extensions = false");
@@ -85,6 +128,9 @@ final class DuckQuery {
       StringJoiner dirs = new StringJoiner(", ", "[", "]");
       views.forEach(v -> dirs.add(SqlViews.literal(v.root())));
       s.execute("SET allowed_directories = " + dirs);
+      if (writable != null) {
+        s.execute("SET allowed_paths = [" + SqlViews.literal(writable.toString()) + "]");
+      }
       s.execute("SET enable_external_access = false");
       s.execute("SET lock_configuration = true");
     }

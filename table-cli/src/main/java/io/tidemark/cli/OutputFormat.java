@@ -16,7 +16,9 @@ enum OutputFormat {
   /** RFC 4180 CSV with a header row. */
   CSV,
   /** JSON Lines: one object per row. */
-  JSON;
+  JSON,
+  /** A Parquet file ({@code --output}); not a stream, so {@link #open} has no sink for it. */
+  PARQUET;
 
   /**
    * A sink printing rows of this schema in this format.
@@ -43,6 +45,7 @@ enum OutputFormat {
       case TABLE -> new TableRowSink(names, numeric, out, maxWidth);
       case CSV -> new CsvRowSink(names, out);
       case JSON -> new JsonRowSink(names, out);
+      case PARQUET -> throw new IllegalStateException("parquet is written to a file, not printed");
     };
   }
 

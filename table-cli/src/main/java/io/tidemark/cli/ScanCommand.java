@@ -1,7 +1,11 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Scan;
+import io.tidemark.core.ScanReader;
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.MissingDataFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -25,6 +29,8 @@ import picocli.CommandLine.Parameters;
         "         'tidemark append' reads it back.",
         "  json   JSON Lines: one JSON object per row, one per line, keys in column",
         "         order; numbers and booleans as JSON values, null as null.",
+        "  parquet  a Parquet file (--output FILE), columns with their field ids;",
+        "         nested columns cannot be written yet.",
         "Values: timestamps as ISO-8601 UTC instants (2024-01-02T10:00:00.123Z),",
         "timestamp_ntz as 2024-01-02T10:00:00.123 (3, 6 or 9 fraction digits as",
         "needed), decimals in plain notation, binary as base64, and structs, lists and",
@@ -33,7 +39,8 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
         "  tidemark scan /data/orders --version 1",
         "  tidemark scan /data/orders --as-of 2024-01-02T10:00:00.123Z --format csv",
-        "  tidemark scan /data/orders --columns id,amount --limit 10 --format json"})
+        "  tidemark scan /data/orders --columns id,amount --limit 10 --format json",
+        "  tidemark scan /data/orders --version 3 --format parquet --output v3.parquet"})
 final class ScanCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;
@@ -61,8 +68,12 @@ final class ScanCommand extends BaseCommand {
   int maxWidth;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+      description = "table, csv, json or parquet (with --output) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "With --format parquet: the Parquet file to write (replaced if it exists).")
+  Path output;
 
   /** Which version to read: at most one of the two. */
   static final class Moment {
@@ -84,6 +95,9 @@ final class ScanCommand extends BaseCommand {
     if (maxWidth < 0 || maxWidth == 1) {
       throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
     }
+    if ((format == OutputFormat.PARQUET) != (output != null)) {
+      throw new ParameterException(spec.commandLine(), "--format parquet and --output FILE go together");
+    }
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
     }
@@ -101,6 +115,16 @@ final class ScanCommand extends BaseCommand {
     }
     if (limit == null) {
       failIfFilesAreGone(scan);
+    }
+    if (format == OutputFormat.PARQUET) {
+      failIfFilesAreGone(scan);
+      long written;
+      try (ScanReader rows = scan.records(); CloseableIterator<Record> it = rows.iterator()) {
+        written = DuckParquet.export(scan.schema(), it, limit == null ? Long.MAX_VALUE : limit, output);
+      }
+      out().println("wrote " + written + (written == 1 ? " row" : " rows") + " of version " + scan.snapshot().version()
+          + " to " + output);
+      return;
     }
     ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
   }

@@ -53,8 +53,12 @@ final class SqlCommand extends BaseCommand {
   int maxWidth;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+      description = "table, csv, json or parquet (with --output) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "With --format parquet: the Parquet file to write (replaced if it exists).")
+  Path output;
 
   /** Keys of files with deleted rows, numbered across the tables in --table order, as DuckQuery loads them. */
   private int deletedKeys;
@@ -67,6 +71,9 @@ final class SqlCommand extends BaseCommand {
     if (maxWidth < 0 || maxWidth == 1) {
       throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
     }
+    if ((format == OutputFormat.PARQUET) != (output != null)) {
+      throw new ParameterException(spec.commandLine(), "--format parquet and --output FILE go together");
+    }
     Set<String> names = new HashSet<>();
     List<DuckQuery.View> views = new ArrayList<>();
     for (SqlTableArg t : tables) {
@@ -75,7 +82,13 @@ final class SqlCommand extends BaseCommand {
       }
       views.add(view(t));
     }
-    DuckQuery.run(views, query, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
+    long max = limit == null ? Long.MAX_VALUE : limit;
+    if (format == OutputFormat.PARQUET) {
+      long written = DuckQuery.export(views, query, max, output);
+      out().println("wrote " + written + (written == 1 ? " row" : " rows") + " to " + output);
+      return;
+    }
+    DuckQuery.run(views, query, format, max, maxWidth, out());
   }
 
   /** The table's version resolved to its live files, their deleted positions and the view over them. */

@@ -11,7 +11,8 @@ final class SqlQueryException extends RuntimeException {
     super("SQL: " + firstLine(cause.getMessage()), cause);
   }
 
-  private static String firstLine(String message) {
+  /** The first line of a DuckDB error message (DuckDB adds an excerpt of the query below it). */
+  static String firstLine(String message) {
     if (message == null) {
       return "the query failed";
     }

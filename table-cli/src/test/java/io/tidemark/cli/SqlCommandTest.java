@@ -160,6 +160,10 @@ class SqlCommandTest {
     Path table = Cli.ordersTable(dir);
     assertThat(loadsDuckDb("scan", table.toString(), "--limit", "1")).isFalse();
     assertThat(loadsDuckDb("schema", table.toString())).isFalse();
+    assertThat(loadsDuckDb("append", table.toString(), "--csv", Cli.write(dir.resolve("c.csv"), "id\n9\n").toString()))
+        .isFalse();
+    assertThat(loadsDuckDb("create", dir.resolve("new").toString(), "--like", dir.resolve("c.csv").toString()))
+        .isFalse();
     assertThat(loadsDuckDb("sql", "SELECT 1", "--table", "t=" + table)).isTrue();
   }
 
