@@ -45,7 +45,8 @@ final class DuckQuery {
    * @return the number of rows printed
    * @throws CliException when DuckDB refuses the query (one line: its error)
    */
-  static long run(List<View> views, String query, OutputFormat format, long limit, int maxWidth, PrintWriter out) {
+  static long run(List<View> views, String query, OutputFormat format, long limit, int maxWidth, int lineWidth,
+      PrintWriter out) {
     Properties props = new Properties();
     props.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
     try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", props)) {
@@ -55,7 +56,7 @@ final class DuckQuery {
           return 0;
         }
         try (ResultSet rs = s.getResultSet()) {
-          return print(rs, format, limit, maxWidth, out);
+          return print(rs, format, limit, maxWidth, lineWidth, out);
         }
       }
     } catch (SQLException e) {
@@ -136,7 +137,7 @@ final class DuckQuery {
     }
   }
 
-  private static long print(ResultSet rs, OutputFormat format, long limit, int maxWidth, PrintWriter out)
+  private static long print(ResultSet rs, OutputFormat format, long limit, int maxWidth, int lineWidth, PrintWriter out)
       throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
@@ -146,7 +147,7 @@ final class DuckQuery {
       names.add(md.getColumnLabel(i + 1));
       numeric[i] = isNumeric(md.getColumnType(i + 1));
     }
-    RowSink sink = format.open(names, numeric, out, maxWidth);
+    RowSink sink = format.open(names, numeric, out, maxWidth, lineWidth);
     long printed = 0;
     Object[] values = new Object[n];
     while (printed < limit && rs.next()) {

@@ -24,14 +24,15 @@ enum OutputFormat {
    * A sink printing rows of this schema in this format.
    *
    * @param maxWidth for {@link #TABLE}, the most characters a value shows (0: no limit)
+   * @param lineWidth for {@link #TABLE}, the most characters a line shows (0: no limit)
    */
-  RowSink open(Schema schema, PrintWriter out, int maxWidth) {
+  RowSink open(Schema schema, PrintWriter out, int maxWidth, int lineWidth) {
     List<NestedField> columns = schema.columns();
     boolean[] numeric = new boolean[columns.size()];
     for (int i = 0; i < numeric.length; i++) {
       numeric[i] = isNumeric(columns.get(i).type());
     }
-    return open(columns.stream().map(NestedField::name).toList(), numeric, out, maxWidth);
+    return open(columns.stream().map(NestedField::name).toList(), numeric, out, maxWidth, lineWidth);
   }
 
   /**
@@ -39,10 +40,11 @@ enum OutputFormat {
    *
    * @param numeric per column, whether it holds numbers (aligned right in a table)
    * @param maxWidth for {@link #TABLE}, the most characters a value shows (0: no limit)
+   * @param lineWidth for {@link #TABLE}, the most characters a line shows (0: no limit)
    */
-  RowSink open(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth) {
+  RowSink open(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth, int lineWidth) {
     return switch (this) {
-      case TABLE -> new TableRowSink(names, numeric, out, maxWidth);
+      case TABLE -> new TableRowSink(names, numeric, out, maxWidth, lineWidth);
       case CSV -> new CsvRowSink(names, out);
       case JSON -> new JsonRowSink(names, out);
       case PARQUET -> throw new IllegalStateException("parquet is written to a file, not printed");

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
         "",
         "Formats (--format):",
         "  table  aligned columns under a header, then a row count; null shows as",
-        "         NULL; values longer than --max-width characters end in \u2026.",
+        "         NULL; values longer than --max-width characters end in \u2026, and",
+        "         on a terminal, lines wider than it do.",
         "  csv    a header row of column names, then one record per row (RFC 4180",
         "         quoting, \\n line ends); null is an empty field, the empty string",
         "         is \"\".",
@@ -126,7 +127,7 @@ final class ScanCommand extends BaseCommand {
           + " to " + output);
       return;
     }
-    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
+    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, lineWidth(format), out());
   }
 
   /**

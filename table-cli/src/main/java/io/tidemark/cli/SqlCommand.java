@@ -88,7 +88,7 @@ final class SqlCommand extends BaseCommand {
       out().println("wrote " + written + (written == 1 ? " row" : " rows") + " to " + output);
       return;
     }
-    DuckQuery.run(views, query, format, max, maxWidth, out());
+    DuckQuery.run(views, query, format, max, maxWidth, lineWidth(format), out());
   }
 
   /** The table's version resolved to its live files, their deleted positions and the view over them. */

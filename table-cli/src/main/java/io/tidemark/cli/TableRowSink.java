@@ -21,11 +21,14 @@ final class TableRowSink implements RowSink {
   private final int maxWidth;
   private long rows;
 
-  /** @param numeric per column, true to align it right */
-  TableRowSink(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth) {
+  /**
+   * @param numeric per column, true to align it right
+   * @param lineWidth the most characters a line shows (the terminal's width), 0 for no limit
+   */
+  TableRowSink(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth, int lineWidth) {
     this.out = out;
     this.maxWidth = maxWidth;
-    this.table = new TextTable(out, names, numeric, SIZING_ROWS);
+    this.table = new TextTable(out, names, numeric, SIZING_ROWS, lineWidth);
   }
 
   @Override
