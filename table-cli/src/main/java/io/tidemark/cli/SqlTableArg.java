@@ -1,6 +1,7 @@
 package io.tidemark.cli;
 
-import java.time.DateTimeException;
+import io.tidemark.core.expr.Expressions;
+import io.tidemark.spec.error.InvalidArgumentException;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -56,8 +57,8 @@ record SqlTableArg(String name, String location, Long version, Instant asOf) {
       }
     }
     try {
-      return new SqlTableArg(name, location, null, Timestamps.parseInstant(moment));
-    } catch (DateTimeException e) {
+      return new SqlTableArg(name, location, null, Expressions.parseTimestamp(moment));
+    } catch (InvalidArgumentException e) {
       throw new TypeConversionException("'" + moment + "' after @ in '" + value + "' is neither a version"
           + " nor a timestamp (2024-01-02T10:00:00.123Z, or UTC 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]')");
     }
