@@ -73,27 +73,51 @@ final class DuckParquet {
       defs.add(SqlViews.identifier(c.name()) + " " + SqlViews.duckType(c.type()));
       ids.add(SqlViews.identifier(c.name()) + ": " + c.id());
     }
-    Path target = output.toAbsolutePath();
-    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-    long written = 0;
-    try (DuckDBConnection c = connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE " + ROWS + " (" + defs + ")");
-      try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ROWS)) {
-        while (written < limit && rows.hasNext()) {
-          Record r = rows.next();
-          a.beginRow();
-          for (int i = 0; i < columns.size(); i++) {
-            append(a, columns.get(i).type(), r.get(i));
+    try {
+      return replacing(output, partial -> {
+        long written = 0;
+        try (DuckDBConnection c = connect(); Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE " + ROWS + " (" + defs + ")");
+          try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ROWS)) {
+            while (written < limit && rows.hasNext()) {
+              Record r = rows.next();
+              a.beginRow();
+              for (int i = 0; i < columns.size(); i++) {
+                append(a, columns.get(i).type(), r.get(i));
+              }
+              a.endRow();
+              written++;
+            }
           }
-          a.endRow();
-          written++;
+          s.execute("COPY " + ROWS + " TO " + SqlViews.literal(partial.toString()) + " (FORMAT parquet, FIELD_IDS "
+              + ids + ")");
         }
-      }
-      s.execute("COPY " + ROWS + " TO " + SqlViews.literal(partial.toString()) + " (FORMAT parquet, FIELD_IDS "
-          + ids + ")");
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return written;
+      });
     } catch (SQLException e) {
       throw new CliException("cannot write " + output + ": " + SqlQueryException.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Writes a file by way of a hidden partial file beside it. */
+  interface Writing {
+    /** Writes the rows to {@code partial}, returning how many. */
+    long write(Path partial) throws SQLException;
+  }
+
+  /**
+   * Writes {@code output} through a hidden partial file beside it, moved into place once complete,
+   * so that a failure leaves the output as it was.
+   *
+   * @return what {@code writing} returned
+   */
+  static long replacing(Path output, Writing writing) throws SQLException {
+    Path target = output.toAbsolutePath();
+    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+    try {
+      long written = writing.write(partial);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return written;
     } catch (IOException e) {
       throw new CliException("cannot write " + output + ": " + e.getMessage(), e);
     } finally {
@@ -103,7 +127,6 @@ final class DuckParquet {
         // best effort: the partial file is hidden and named after the output
       }
     }
-    return written;
   }
 
   private static void append(DuckDBAppender a, Type type, Object value) throws SQLException {

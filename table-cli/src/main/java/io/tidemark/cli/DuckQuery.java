@@ -1,10 +1,7 @@
 package io.tidemark.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -71,8 +68,6 @@ final class DuckQuery {
    * @throws CliException when DuckDB refuses the query or cannot write the file
    */
   static long export(List<View> views, String query, long limit, Path output) {
-    Path target = output.toAbsolutePath();
-    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     String select = query.strip();
     while (select.endsWith(";")) {
       select = select.substring(0, select.length() - 1).strip();
@@ -80,25 +75,19 @@ final class DuckQuery {
     if (limit != Long.MAX_VALUE) {
       select = "SELECT * FROM (" + select + ") LIMIT " + limit;
     }
-    try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
-      prepare((DuckDBConnection) c, views, partial);
-      long written;
-      try (Statement s = c.createStatement()) {
-        written = s.executeUpdate("COPY (" + select + ") TO " + SqlViews.literal(partial.toString())
-            + " (FORMAT parquet)");
-      }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return written;
+    String copy = select;
+    try {
+      return DuckParquet.replacing(output, partial -> {
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
+          prepare((DuckDBConnection) c, views, partial);
+          try (Statement s = c.createStatement()) {
+            return s.executeUpdate("COPY (" + copy + ") TO " + SqlViews.literal(partial.toString())
+                + " (FORMAT parquet)");
+          }
+        }
+      });
     } catch (SQLException e) {
       throw new SqlQueryException(e);
-    } catch (IOException e) {
-      throw new CliException("cannot write " + output + ": " + e.getMessage(), e);
-    } finally {
-      try {
-        Files.deleteIfExists(partial);
-      } catch (IOException e) {
-        // best effort: the partial file is hidden and named after the output
-      }
     }
   }
 

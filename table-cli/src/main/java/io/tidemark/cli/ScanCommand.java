@@ -5,11 +5,11 @@ import io.tidemark.core.ScanReader;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.MissingDataFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -60,21 +60,8 @@ final class ScanCommand extends BaseCommand {
           "starts with, and, or, not, parentheses."})
   String where;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
-  Long limit;
-
-  @Option(names = "--max-width", paramLabel = "N", defaultValue = "" + TableRowSink.DEFAULT_MAX_WIDTH,
-      description = "With --format table: show at most N characters of a value, 0 for all"
-          + " (default: ${DEFAULT-VALUE}).")
-  int maxWidth;
-
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table, csv, json or parquet (with --output) (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "With --format parquet: the Parquet file to write (replaced if it exists).")
-  Path output;
+  @Mixin
+  OutputOptions output;
 
   /** Which version to read: at most one of the two. */
   static final class Moment {
@@ -90,15 +77,7 @@ final class ScanCommand extends BaseCommand {
 
   @Override
   void run() {
-    if (limit != null && limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-    }
-    if (maxWidth < 0 || maxWidth == 1) {
-      throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
-    }
-    if ((format == OutputFormat.PARQUET) != (output != null)) {
-      throw new ParameterException(spec.commandLine(), "--format parquet and --output FILE go together");
-    }
+    output.check(spec.commandLine());
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
     }
@@ -114,20 +93,18 @@ final class ScanCommand extends BaseCommand {
     if (columns != null && !columns.isEmpty()) {
       scan = scan.select(columns.stream().map(String::strip).toList());
     }
-    if (limit == null) {
+    if (output.limit == null || output.format == OutputFormat.PARQUET) {
       failIfFilesAreGone(scan);
     }
-    if (format == OutputFormat.PARQUET) {
-      failIfFilesAreGone(scan);
+    if (output.format == OutputFormat.PARQUET) {
       long written;
       try (ScanReader rows = scan.records(); CloseableIterator<Record> it = rows.iterator()) {
-        written = DuckParquet.export(scan.schema(), it, limit == null ? Long.MAX_VALUE : limit, output);
+        written = DuckParquet.export(scan.schema(), it, output.maxRows(), output.output);
       }
-      out().println("wrote " + written + (written == 1 ? " row" : " rows") + " of version " + scan.snapshot().version()
-          + " to " + output);
+      out().println(output.wrote(written, " of version " + scan.snapshot().version()));
       return;
     }
-    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, lineWidth(format), out());
+    ScanPrinter.print(scan, output.format, output.maxRows(), output.maxWidth, lineWidth(output.format), out());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -44,36 +45,15 @@ final class SqlCommand extends BaseCommand {
           + " Repeat for several tables."})
   List<SqlTableArg> tables = new ArrayList<>();
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
-  Long limit;
-
-  @Option(names = "--max-width", paramLabel = "N", defaultValue = "" + TableRowSink.DEFAULT_MAX_WIDTH,
-      description = "With --format table: show at most N characters of a value, 0 for all"
-          + " (default: ${DEFAULT-VALUE}).")
-  int maxWidth;
-
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table, csv, json or parquet (with --output) (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "With --format parquet: the Parquet file to write (replaced if it exists).")
-  Path output;
+  @Mixin
+  OutputOptions output;
 
   /** Keys of files with deleted rows, numbered across the tables in --table order, as DuckQuery loads them. */
   private int deletedKeys;
 
   @Override
   void run() {
-    if (limit != null && limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-    }
-    if (maxWidth < 0 || maxWidth == 1) {
-      throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
-    }
-    if ((format == OutputFormat.PARQUET) != (output != null)) {
-      throw new ParameterException(spec.commandLine(), "--format parquet and --output FILE go together");
-    }
+    output.check(spec.commandLine());
     Set<String> names = new HashSet<>();
     List<DuckQuery.View> views = new ArrayList<>();
     for (SqlTableArg t : tables) {
@@ -82,13 +62,11 @@ final class SqlCommand extends BaseCommand {
       }
       views.add(view(t));
     }
-    long max = limit == null ? Long.MAX_VALUE : limit;
-    if (format == OutputFormat.PARQUET) {
-      long written = DuckQuery.export(views, query, max, output);
-      out().println("wrote " + written + (written == 1 ? " row" : " rows") + " to " + output);
+    if (output.format == OutputFormat.PARQUET) {
+      out().println(output.wrote(DuckQuery.export(views, query, output.maxRows(), output.output), ""));
       return;
     }
-    DuckQuery.run(views, query, format, max, maxWidth, lineWidth(format), out());
+    DuckQuery.run(views, query, output.format, output.maxRows(), output.maxWidth, lineWidth(output.format), out());
   }
 
   /** The table's version resolved to its live files, their deleted positions and the view over them. */
