@@ -8,10 +8,12 @@ import io.tidemark.core.TableProperties;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +155,20 @@ class SqlCommandTest {
     Cli.Result r = Cli.run("sql", "SELECT 1", "--table", "t=" + table + "@9");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.errLines()).hasSize(1);
+  }
+
+  @Test
+  void aQueryPipedIntoAReaderThatStopsAfterOneLineEndsAtOnce() throws Exception {
+    Path err = dir.resolve("err.txt");
+    // a billion rows: printing them all into the closed pipe would not end within the wait
+    Process process = Cli.process("sql", "SELECT i FROM range(1000000000) t(i)", "--format", "csv")
+        .redirectError(err.toFile()).start();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("i");
+    } // like head -1: the reader goes away
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the query ended").isTrue();
+    assertThat(process.exitValue()).isEqualTo(ErrorHandler.BROKEN_PIPE);
+    assertThat(Files.readString(err)).isEmpty();
   }
 
   @Test
