@@ -9,10 +9,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tidemark append TABLE --csv FILE|- [--delimiter C] [--quote C] [--null-string S] [--no-header]}. */
-@Command(name = "append", header = "Appends the rows of a CSV or JSON file to a table in one commit.",
+@Command(name = "append", header = "Appends the rows of a CSV, JSON or Parquet file to a table in one commit.",
     description = {
-        "Appends the rows of a CSV or newline-delimited JSON file to a table in one",
-        "commit.",
+        "Appends the rows of a CSV, newline-delimited JSON or Parquet file to a table",
+        "in one commit.",
         "",
         "The file is CSV in UTF-8 (RFC 4180 unless --delimiter or --quote say",
         "otherwise; gzip-compressed is fine; - reads standard input) whose first line",
@@ -34,12 +34,15 @@ import picocli.CommandLine.Parameters;
         "One bad value fails the whole append with one line naming its data row, file",
         "line, column and value; nothing is committed. A file of another kind",
         "(Parquet, JSON, ZIP, a directory, not UTF-8) is refused with one line.",
+        "A Parquet file (--parquet) is read by DuckDB; its columns are matched as",
+        "header names are and its values take the CSV rules through their text.",
         "On a terminal, rows read and rows/s are shown on stderr.",
         ""},
     footer = {"", "Examples:", "  tidemark append /data/orders --csv orders-2024-01-02.csv",
         "  tidemark append /data/orders --csv orders.tsv.gz --delimiter '\\t'",
         "  some-export | tidemark append /data/orders --csv - --no-header",
-        "  tidemark append /data/orders --json orders.ndjson.gz --txn nightly:20240102"})
+        "  tidemark append /data/orders --json orders.ndjson.gz --txn nightly:20240102",
+        "  tidemark append /data/orders --parquet export.parquet"})
 final class AppendCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;

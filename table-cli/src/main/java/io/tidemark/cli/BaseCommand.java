@@ -100,6 +100,14 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * How wide a line of {@code format} may be: the terminal's width for a table on a terminal, else
+   * 0 (no limit; piped output is never cut).
+   */
+  int lineWidth(OutputFormat format) {
+    return format == OutputFormat.TABLE ? Terminal.stdoutWidth() : 0;
+  }
+
   /** Where results go (stdout unless a test says otherwise). */
   PrintWriter out() {
     return spec.commandLine().getOut();

@@ -4,9 +4,13 @@ import io.tidemark.core.Table;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -41,7 +45,8 @@ final class CreateCommand extends BaseCommand {
     @Option(names = "--like", required = true, paramLabel = "FILE",
         description = {"Guess the columns from a CSV file's header and first",
             SchemaInference.SAMPLE_ROWS + " rows: long, double, boolean, date, timestamp",
-            "or string, all optional. The schema is printed."})
+            "or string, all optional; or take them from a Parquet file's",
+            "schema (all optional). The schema is printed."})
     String like;
   }
 
@@ -63,7 +68,10 @@ final class CreateCommand extends BaseCommand {
   @Override
   void run() throws Exception {
     Schema parsed;
-    if (columns.like != null) {
+    if (columns.like != null && isParquet(columns.like)) {
+      parsed = DuckParquet.schemaOf(columns.like);
+      out().println("schema from " + columns.like + ": " + SchemaDdl.format(parsed));
+    } else if (columns.like != null) {
       parsed = SchemaInference.infer(columns.like, new CsvDialect(CsvDialect.delimiterOf(delimiter), '"', null, true),
           System.in);
       out().println("schema from " + columns.like + ": " + SchemaDdl.format(parsed));
@@ -75,6 +83,17 @@ final class CreateCommand extends BaseCommand {
     refuseLocalFile(table);
     Table created = create(table, parsed, spec, properties);
     out().println("created table at " + created.location() + " (version " + created.currentSnapshot().version() + ")");
+  }
+
+  /** Whether a local file starts with Parquet's magic bytes. */
+  private static boolean isParquet(String file) throws IOException {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      return false; // the CSV reader says what is wrong
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return Arrays.equals(in.readNBytes(4), "PAR1".getBytes(StandardCharsets.US_ASCII));
+    }
   }
 
   /**

@@ -1,8 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.data.Record;
-import io.tidemark.spec.types.NestedField;
-import io.tidemark.spec.types.Schema;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -17,21 +14,20 @@ final class CsvRowSink implements RowSink {
 
   private final PrintWriter out;
 
-  CsvRowSink(Schema schema, PrintWriter out) {
+  CsvRowSink(List<String> names, PrintWriter out) {
     this.out = out;
     StringBuilder line = new StringBuilder();
-    List<NestedField> columns = schema.columns();
-    for (int i = 0; i < columns.size(); i++) {
-      append(line, columns.get(i).name(), i == 0);
+    for (int i = 0; i < names.size(); i++) {
+      append(line, names.get(i), i == 0);
     }
     end(line);
   }
 
   @Override
-  public void row(Record record) {
+  public void row(Object[] values) {
     StringBuilder line = new StringBuilder();
-    for (int i = 0; i < record.size(); i++) {
-      append(line, Values.text(record.get(i)), i == 0);
+    for (int i = 0; i < values.length; i++) {
+      append(line, Values.text(values[i]), i == 0);
     }
     end(line);
   }

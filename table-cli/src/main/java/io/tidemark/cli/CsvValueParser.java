@@ -1,5 +1,7 @@
 package io.tidemark.cli;
 
+import io.tidemark.core.expr.Expressions;
+import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.DecimalType;
 import io.tidemark.spec.types.PrimitiveType;
 import io.tidemark.spec.types.Type;
@@ -45,12 +47,12 @@ final class CsvValueParser {
         case FLOAT -> (float) floating(s, true);
         case DOUBLE -> floating(s, false);
         case DATE -> LocalDate.parse(s);
-        case TIMESTAMP -> micros(Timestamps.parseInstant(s));
-        case TIMESTAMP_NTZ -> micros(Timestamps.parseLocal(s));
+        case TIMESTAMP -> micros(Expressions.parseTimestamp(s));
+        case TIMESTAMP_NTZ -> micros(Expressions.parseTimestampNtz(s));
         case STRING -> s;
         case BINARY -> ByteBuffer.wrap(Base64.getDecoder().decode(s)).asReadOnlyBuffer();
       };
-    } catch (NumberFormatException | DateTimeException e) {
+    } catch (NumberFormatException | DateTimeException | InvalidArgumentException e) {
       throw new BadValueException("is not " + expected(p));
     } catch (IllegalArgumentException e) {
       throw new BadValueException("is not base64 (" + e.getMessage() + ")");

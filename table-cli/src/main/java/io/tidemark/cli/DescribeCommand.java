@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "describe", header = "Prints everything about a table at one version.",
     description = {"Prints the table's location and id, the version and its commit timestamp, the",
         "schema with field ids, the partition specs (the default one marked), the",
-        "properties, the live data files, rows and bytes, and the protocol."},
+        "properties, the live data files, rows and bytes, the checkpoint the version",
+        "was read from, and the protocol."},
     footer = {"", "Examples:", "  tidemark describe /data/orders", "  tidemark describe /data/orders --version 3 --json"})
 final class DescribeCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
@@ -30,7 +31,7 @@ final class DescribeCommand extends BaseCommand {
 
   @Option(names = "--json", description = {"Print one JSON object: location, tableId, version, timestamp,",
       "created, schemaId, schema (spec.md 5.1), defaultSpecId, partitionSpecs (specId, fields),",
-      "properties, files, rows, bytes, protocol."})
+      "properties, files, rows, bytes, checkpoint (version, timestamp; null without one), protocol."})
   boolean json;
 
   @Override
@@ -72,6 +73,12 @@ final class DescribeCommand extends BaseCommand {
     o.put("rows", s.recordCount());
     o.put("deletedRows", deletedRows);
     o.put("bytes", bytes);
+    if (s.checkpointVersion().isPresent()) {
+      o.putObject("checkpoint").put("version", s.checkpointVersion().getAsLong())
+          .put("timestamp", Timestamps.millis(s.checkpointTimestamp().orElseThrow()));
+    } else {
+      o.putNull("checkpoint");
+    }
     TableProtocol p = s.protocol();
     ObjectNode protocol = o.putObject("protocol");
     protocol.put("minReaderVersion", p.minReaderVersion());
@@ -90,6 +97,9 @@ final class DescribeCommand extends BaseCommand {
     out.println("data        " + s.dataFiles().size() + (s.dataFiles().size() == 1 ? " file, " : " files, ")
         + s.recordCount() + (s.recordCount() == 1 ? " row, " : " rows, ") + Sizes.format(bytes)
         + (deletedRows == 0 ? "" : " (and " + deletedRows + " deleted rows that deletion vectors hide)"));
+    out.println("checkpoint  " + (s.checkpointVersion().isEmpty() ? "none (read from the log alone)"
+        : "version " + s.checkpointVersion().getAsLong() + ", committed "
+            + Timestamps.millis(s.checkpointTimestamp().orElseThrow())));
     TableProtocol p = s.protocol();
     out.println("protocol    reader " + p.minReaderVersion() + ", writer " + p.minWriterVersion()
         + (p.readerFeatures().isEmpty() && p.writerFeatures().isEmpty() ? ""

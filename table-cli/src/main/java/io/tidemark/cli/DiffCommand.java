@@ -6,10 +6,12 @@ import io.tidemark.core.DataFile;
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableMetadata;
+import io.tidemark.core.expr.Expressions;
+import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.types.NestedField;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +99,14 @@ final class DiffCommand extends BaseCommand {
     if (at.strip().matches("\\d+")) {
       return t.snapshot(Long.parseLong(at.strip()));
     }
+    Instant instant;
     try {
-      return t.snapshotAsOf(Timestamps.parseInstant(at));
-    } catch (DateTimeException e) {
+      instant = Expressions.parseTimestamp(at);
+    } catch (InvalidArgumentException e) {
       throw new ParameterException(spec.commandLine(), "'" + at + "' is neither a version nor a timestamp;"
           + " use a version number or an ISO instant such as 2024-01-02T10:00:00.123Z");
     }
+    return t.snapshotAsOf(instant);
   }
 
   /** Files live in {@code a} but not in {@code b}. */

@@ -47,7 +47,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     String message = error.getMessage();
     String line;
     if (error instanceof TidemarkException || error instanceof CliException
-        || error instanceof OutputClosedException) {
+        || error instanceof SqlQueryException || error instanceof OutputClosedException) {
       line = message == null ? error.getClass().getSimpleName() : message;
     } else {
       line = error.getClass().getName() + (message == null ? "" : ": " + message);

@@ -63,8 +63,9 @@ final class InputFiles {
     String binary = binaryKind(head);
     if (binary != null) {
       in.close();
-      throw refuse(name, "it is " + binary + ", not " + kind.name() + " text; tidemark append reads CSV (--csv)"
-          + " and newline-delimited JSON (--json)");
+      throw refuse(name, "it is " + binary + ", not " + kind.name() + " text; "
+          + (binary.equals(PARQUET) ? "append it with --parquet"
+              : "tidemark append reads CSV (--csv), newline-delimited JSON (--json) and Parquet (--parquet)"));
     }
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
@@ -119,6 +120,8 @@ final class InputFiles {
         + " convert it first, e.g. iconv -f latin1 -t utf-8; nothing was committed", cause);
   }
 
+  private static final String PARQUET = "a Parquet file";
+
   private static byte[] peek(BufferedInputStream in) throws IOException {
     in.mark(SNIFF);
     byte[] head = in.readNBytes(SNIFF);
@@ -128,7 +131,7 @@ final class InputFiles {
 
   private static String binaryKind(byte[] head) {
     if (startsWith(head, "PAR1")) {
-      return "a Parquet file";
+      return PARQUET;
     } else if (startsWith(head, "PK\u0003\u0004")) {
       return "a ZIP archive";
     } else if (head.length >= 3 && (head[0] & 0xff) == 'B' && (head[1] & 0xff) == 'Z' && head[2] == 'h') {

@@ -3,6 +3,8 @@ package io.tidemark.cli;
 import io.tidemark.core.data.Record;
 import io.tidemark.spec.types.Schema;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -24,6 +26,11 @@ final class InputOptions {
         description = {"A newline-delimited JSON file (one object per line; plain or gzip),",
             "or - for standard input. Keys are matched to columns as header names are."})
     String json;
+
+    @Option(names = "--parquet", required = true, paramLabel = "FILE",
+        description = {"A Parquet file (any writer's). Its columns are matched to the table's",
+            "as header names are; values are read as their text in CSV would be."})
+    String parquet;
   }
 
   @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
@@ -46,7 +53,7 @@ final class InputOptions {
 
   /** The file's name as given ({@code -} for standard input). */
   String file() {
-    return input.json != null ? input.json : input.csv;
+    return input.json != null ? input.json : input.parquet != null ? input.parquet : input.csv;
   }
 
   /**
@@ -59,10 +66,18 @@ final class InputOptions {
   long read(CommandLine cmd, String verb, Schema schema, boolean widen, Consumer<Record> sink) throws IOException {
     RowProgress progress = RowProgress.forTerminal(cmd.getErr());
     try {
-      if (input.json != null) {
+      if (input.json != null || input.parquet != null) {
         if (!delimiter.equals(",") || quote != '"' || nullString != null || !header || widen) {
           throw new ParameterException(cmd,
               "--delimiter, --quote, --null-string, --no-header and --merge-schema apply to --csv only");
+        }
+        if (input.parquet != null) {
+          if (Files.isDirectory(Path.of(input.parquet)) || !Files.exists(Path.of(input.parquet))) {
+            throw new CliException(Files.isDirectory(Path.of(input.parquet))
+                ? "cannot append " + input.parquet + ": it is a directory; give a file; nothing was committed"
+                : "Parquet file not found: " + input.parquet);
+          }
+          return DuckParquet.read(input.parquet, schema, progress, sink);
         }
         return JsonAppender.read(input.json, schema, System.in, progress, sink);
       }

@@ -1,6 +1,7 @@
 package io.tidemark.cli;
 
-import java.time.DateTimeException;
+import io.tidemark.core.expr.Expressions;
+import io.tidemark.spec.error.InvalidArgumentException;
 import java.time.Instant;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -10,8 +11,8 @@ final class InstantConverter implements ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {
     try {
-      return Timestamps.parseInstant(value);
-    } catch (DateTimeException e) {
+      return Expressions.parseTimestamp(value);
+    } catch (InvalidArgumentException e) {
       throw new TypeConversionException("'" + value + "' is not a timestamp; use an ISO instant such as"
           + " 2024-01-02T10:00:00.123Z (as history prints it) or UTC 'yyyy-MM-dd[ HH:mm:ss[.ffffff]]'");
     }

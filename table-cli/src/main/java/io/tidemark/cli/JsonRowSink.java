@@ -1,23 +1,24 @@
 package io.tidemark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidemark.core.data.Record;
-import io.tidemark.spec.types.Schema;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Rows as JSON Lines: one object per line, keys in column order (see {@link Values#json}). */
 final class JsonRowSink implements RowSink {
+  private final List<String> names;
   private final PrintWriter out;
 
-  JsonRowSink(Schema schema, PrintWriter out) {
+  JsonRowSink(List<String> names, PrintWriter out) {
+    this.names = List.copyOf(names);
     this.out = out;
   }
 
   @Override
-  public void row(Record record) {
+  public void row(Object[] values) {
     ObjectNode node = Json.MAPPER.createObjectNode();
-    for (int i = 0; i < record.size(); i++) {
-      node.set(record.struct().fields().get(i).name(), Values.json(record.get(i)));
+    for (int i = 0; i < values.length; i++) {
+      node.set(names.get(i), Values.json(values[i]));
     }
     out.println(Json.compact(node));
   }

@@ -1,11 +1,15 @@
 package io.tidemark.cli;
 
 import io.tidemark.core.Scan;
+import io.tidemark.core.ScanReader;
+import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.core.data.Record;
 import io.tidemark.spec.error.MissingDataFileException;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -18,13 +22,16 @@ import picocli.CommandLine.Parameters;
         "",
         "Formats (--format):",
         "  table  aligned columns under a header, then a row count; null shows as",
-        "         NULL; values longer than --max-width characters end in \u2026.",
+        "         NULL; values longer than --max-width characters end in \u2026, and",
+        "         on a terminal, lines wider than it do.",
         "  csv    a header row of column names, then one record per row (RFC 4180",
         "         quoting, \\n line ends); null is an empty field, the empty string",
         "         is \"\".",
         "         'tidemark append' reads it back.",
         "  json   JSON Lines: one JSON object per row, one per line, keys in column",
         "         order; numbers and booleans as JSON values, null as null.",
+        "  parquet  a Parquet file (--output FILE), columns with their field ids;",
+        "         nested columns cannot be written yet.",
         "Values: timestamps as ISO-8601 UTC instants (2024-01-02T10:00:00.123Z),",
         "timestamp_ntz as 2024-01-02T10:00:00.123 (3, 6 or 9 fraction digits as",
         "needed), decimals in plain notation, binary as base64, and structs, lists and",
@@ -33,7 +40,8 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
         "  tidemark scan /data/orders --version 1",
         "  tidemark scan /data/orders --as-of 2024-01-02T10:00:00.123Z --format csv",
-        "  tidemark scan /data/orders --columns id,amount --limit 10 --format json"})
+        "  tidemark scan /data/orders --columns id,amount --limit 10 --format json",
+        "  tidemark scan /data/orders --version 3 --format parquet --output v3.parquet"})
 final class ScanCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table's location.")
   String table;
@@ -52,17 +60,8 @@ final class ScanCommand extends BaseCommand {
           "starts with, and, or, not, parentheses."})
   String where;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
-  Long limit;
-
-  @Option(names = "--max-width", paramLabel = "N", defaultValue = "" + TableRowSink.DEFAULT_MAX_WIDTH,
-      description = "With --format table: show at most N characters of a value, 0 for all"
-          + " (default: ${DEFAULT-VALUE}).")
-  int maxWidth;
-
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin
+  OutputOptions output;
 
   /** Which version to read: at most one of the two. */
   static final class Moment {
@@ -78,12 +77,7 @@ final class ScanCommand extends BaseCommand {
 
   @Override
   void run() {
-    if (limit != null && limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-    }
-    if (maxWidth < 0 || maxWidth == 1) {
-      throw new ParameterException(spec.commandLine(), "--max-width must be 0 (no limit) or at least 2, was " + maxWidth);
-    }
+    output.check(spec.commandLine());
     if (at != null && at.version != null && at.version < 0) {
       throw new ParameterException(spec.commandLine(), "--version must not be negative, was " + at.version);
     }
@@ -99,10 +93,18 @@ final class ScanCommand extends BaseCommand {
     if (columns != null && !columns.isEmpty()) {
       scan = scan.select(columns.stream().map(String::strip).toList());
     }
-    if (limit == null) {
+    if (output.limit == null || output.format == OutputFormat.PARQUET) {
       failIfFilesAreGone(scan);
     }
-    ScanPrinter.print(scan, format, limit == null ? Long.MAX_VALUE : limit, maxWidth, out());
+    if (output.format == OutputFormat.PARQUET) {
+      long written;
+      try (ScanReader rows = scan.records(); CloseableIterator<Record> it = rows.iterator()) {
+        written = DuckParquet.export(scan.schema(), it, output.maxRows(), output.output);
+      }
+      out().println(output.wrote(written, " of version " + scan.snapshot().version()));
+      return;
+    }
+    ScanPrinter.print(scan, output.format, output.maxRows(), output.maxWidth, lineWidth(output.format), out());
   }
 
   /**
@@ -110,7 +112,7 @@ final class ScanCommand extends BaseCommand {
    * that a vacuumed version prints nothing rather than part of its rows. A scan with a limit may
    * never reach the files, so it is not checked: it says on stderr if it fails part-way.
    */
-  private static void failIfFilesAreGone(Scan scan) {
+  static void failIfFilesAreGone(Scan scan) {
     List<String> missing = scan.missingFiles();
     if (!missing.isEmpty()) {
       long version = scan.snapshot().version();

@@ -21,12 +21,15 @@ final class ScanPrinter {
    * @throws CliException when reading failed after printing began (the output is incomplete)
    */
   static long print(Scan scan, OutputFormat format, long limit, PrintWriter out) {
-    return print(scan, format, limit, TableRowSink.DEFAULT_MAX_WIDTH, out);
+    return print(scan, format, limit, TableRowSink.DEFAULT_MAX_WIDTH, 0, out);
   }
 
-  /** Prints at most {@code limit} rows, table values cut to {@code maxWidth} characters (0: whole). */
-  static long print(Scan scan, OutputFormat format, long limit, int maxWidth, PrintWriter out) {
-    RowSink sink = format.open(scan.schema(), out, maxWidth);
+  /**
+   * Prints at most {@code limit} rows, table values cut to {@code maxWidth} characters and table
+   * lines to {@code lineWidth} (0: whole).
+   */
+  static long print(Scan scan, OutputFormat format, long limit, int maxWidth, int lineWidth, PrintWriter out) {
+    RowSink sink = format.open(scan.schema(), out, maxWidth, lineWidth);
     long printed = 0;
     try (CloseableIterable<Record> rows = scan.records(); CloseableIterator<Record> it = rows.iterator()) {
       while (printed < limit && it.hasNext()) {

@@ -1,11 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.core.data.Record;
-import io.tidemark.spec.types.DecimalType;
-import io.tidemark.spec.types.NestedField;
-import io.tidemark.spec.types.PrimitiveType;
-import io.tidemark.spec.types.Schema;
-import io.tidemark.spec.types.Type;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +21,21 @@ final class TableRowSink implements RowSink {
   private final int maxWidth;
   private long rows;
 
-  TableRowSink(Schema schema, PrintWriter out, int maxWidth) {
+  /**
+   * @param numeric per column, true to align it right
+   * @param lineWidth the most characters a line shows (the terminal's width), 0 for no limit
+   */
+  TableRowSink(List<String> names, boolean[] numeric, PrintWriter out, int maxWidth, int lineWidth) {
     this.out = out;
     this.maxWidth = maxWidth;
-    List<NestedField> columns = schema.columns();
-    boolean[] right = new boolean[columns.size()];
-    for (int i = 0; i < right.length; i++) {
-      right[i] = isNumeric(columns.get(i).type());
-    }
-    this.table = new TextTable(out, columns.stream().map(NestedField::name).toList(), right, SIZING_ROWS);
-  }
-
-  private static boolean isNumeric(Type type) {
-    return type instanceof DecimalType || type == PrimitiveType.INT || type == PrimitiveType.LONG
-        || type == PrimitiveType.FLOAT || type == PrimitiveType.DOUBLE;
+    this.table = new TextTable(out, names, numeric, SIZING_ROWS, lineWidth);
   }
 
   @Override
-  public void row(Record record) {
-    List<String> cells = new ArrayList<>(record.size());
-    for (int i = 0; i < record.size(); i++) {
-      cells.add(Values.truncate(Values.display(record.get(i)), maxWidth));
+  public void row(Object[] values) {
+    List<String> cells = new ArrayList<>(values.length);
+    for (Object value : values) {
+      cells.add(Values.truncate(Values.display(value), maxWidth));
     }
     table.row(cells);
     rows++;

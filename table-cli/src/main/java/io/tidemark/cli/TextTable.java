@@ -16,6 +16,7 @@ final class TextTable {
   private final List<String> header;
   private final boolean[] rightAligned;
   private final int bufferRows;
+  private final int lineWidth;
   private final List<List<String>> buffered = new ArrayList<>();
   private int[] widths;
 
@@ -24,10 +25,16 @@ final class TextTable {
    * @param bufferRows how many rows to look at before fixing the widths
    */
   TextTable(PrintWriter out, List<String> header, boolean[] rightAligned, int bufferRows) {
+    this(out, header, rightAligned, bufferRows, 0);
+  }
+
+  /** @param lineWidth the most characters a line shows (the terminal's width), 0 for no limit */
+  TextTable(PrintWriter out, List<String> header, boolean[] rightAligned, int bufferRows, int lineWidth) {
     this.out = out;
     this.header = List.copyOf(header);
     this.rightAligned = rightAligned.clone();
     this.bufferRows = bufferRows;
+    this.lineWidth = lineWidth;
   }
 
   /** Adds a row of cells, one per header column. */
@@ -80,6 +87,6 @@ final class TextTable {
       String pad = " ".repeat(Math.max(0, widths[i] - cell.length()));
       line.append(rightAligned[i] ? pad + cell : cell + pad);
     }
-    out.println(line.toString().stripTrailing());
+    out.println(Values.truncate(line.toString().stripTrailing(), lineWidth));
   }
 }

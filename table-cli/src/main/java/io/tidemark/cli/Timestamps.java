@@ -1,17 +1,16 @@
 package io.tidemark.cli;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
-/** Parses and prints the timestamp forms the command line accepts and shows. */
+/**
+ * Prints timestamps as the command line shows them. It reads them with the library's one timestamp
+ * grammar, {@link io.tidemark.core.expr.Expressions#parseTimestamp}.
+ */
 final class Timestamps {
   /** The form history prints: ISO-8601 in UTC with exactly three fraction digits. */
   private static final DateTimeFormatter MILLIS = new DateTimeFormatterBuilder()
@@ -43,58 +42,5 @@ final class Timestamps {
   /** {@code 2024-01-02T10:00:00.123Z}: always three fraction digits. */
   static String millis(Instant instant) {
     return MILLIS.format(instant);
-  }
-
-  /**
-   * An instant from an ISO-8601 instant ({@code 2024-01-02T10:00:00.123Z}), a date-time with an
-   * offset ({@code 2024-01-02T12:00:00+02:00}), or a date-time without one, read as UTC
-   * ({@code 2024-01-02 10:00:00.123456}), or a date alone, its midnight in UTC ({@code 2024-01-02}),
-   * as filters read it; a space may stand for the {@code T}.
-   *
-   * @throws DateTimeException when the text is none of these
-   */
-  static Instant parseInstant(String text) {
-    if (isDate(text)) {
-      return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-    TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(normalize(text),
-        ZonedDateTime::from, LocalDateTime::from);
-    if (parsed instanceof ZonedDateTime zoned) {
-      return zoned.toInstant();
-    }
-    return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-  }
-
-  /**
-   * A date-time without time zone: {@code 2024-01-02T10:00:00.123456}, or with a space for the
-   * {@code T}, or a date alone (its midnight).
-   *
-   * @throws DateTimeException when the text is not of that form
-   */
-  static LocalDateTime parseLocal(String text) {
-    if (isDate(text)) {
-      return LocalDate.parse(text.strip()).atStartOfDay();
-    }
-    return LocalDateTime.parse(normalize(text), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-  }
-
-  private static boolean isDate(String text) {
-    return text.strip().length() == 10;
-  }
-
-  /**
-   * The ISO form of the text: {@code T} for a space after the date, {@code Z} for a trailing
-   * {@code UTC}, no space before an offset; the forms filters accept (table-core's literal parsing
-   * is not public, so the rules are repeated here and tested against filters).
-   */
-  private static String normalize(String text) {
-    String s = text.strip();
-    if (s.length() > 10 && s.charAt(10) == ' ') {
-      s = s.substring(0, 10) + 'T' + s.substring(11).stripLeading();
-    }
-    if (s.endsWith(" UTC") || s.endsWith(" utc")) {
-      s = s.substring(0, s.length() - 4) + "Z";
-    }
-    return s.replaceFirst(" (?=[+-]\\d)", "");
   }
 }

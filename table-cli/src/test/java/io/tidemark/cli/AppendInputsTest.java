@@ -110,8 +110,7 @@ class AppendInputsTest {
     try (Stream<Path> files = Files.walk(source.resolve("data"))) {
       parquet = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
-    assertRefused(append(parquet), parquet, "it is a Parquet file, not CSV text;"
-        + " tidemark append reads CSV (--csv) and newline-delimited JSON (--json)");
+    assertRefused(append(parquet), parquet, "it is a Parquet file, not CSV text; append it with --parquet");
   }
 
   @Test

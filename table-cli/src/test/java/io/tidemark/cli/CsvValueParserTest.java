@@ -41,7 +41,7 @@ class CsvValueParserTest {
     // a date alone is its midnight (UTC for timestamp), as --where and --as-of read it
     assertThat(parse("timestamp", "2024-01-02")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
     assertThat(parse("timestamp_ntz", "2024-01-02")).isEqualTo(LocalDateTime.parse("2024-01-02T00:00"));
-    assertThat(Timestamps.parseInstant("2024-01-02")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+    assertThat(io.tidemark.core.expr.Expressions.parseTimestamp("2024-01-02")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
     assertThat(parse("timestamp_ntz", "2024-01-02T10:00:00.123456"))
         .isEqualTo(LocalDateTime.parse("2024-01-02T10:00:00.123456"));
     assertThat(parse("timestamp_ntz", "2024-01-02 10:00:00")).isEqualTo(LocalDateTime.parse("2024-01-02T10:00:00"));

@@ -44,12 +44,29 @@ class DescribeCommandTest {
       assertThat(d.get("rows").asLong()).isEqualTo(s.recordCount());
       assertThat(d.get("bytes").asLong()).isEqualTo(s.dataFiles().stream().mapToLong(DataFile::fileSizeBytes).sum());
       assertThat(d.get("protocol").get("minReaderVersion").asInt()).isEqualTo(s.protocol().minReaderVersion());
+      assertThat(d.get("checkpoint").isNull()).isTrue();
     }
     JsonNode latest = JSON.readTree(Cli.ok("describe", table.toString(), "--json").out());
     assertThat(latest.get("partitionSpecs")).hasSize(2);
     assertThat(latest.get("partitionSpecs").get(1).get("fields").asText()).contains("bucket(4, id)");
     assertThat(latest.get("properties").get("user.owner").asText()).isEqualTo("ingest");
     assertThat(latest.get("rows").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void describeShowsTheCheckpointAVersionWasReadFrom() throws Exception {
+    Path table = Cli.ordersTable(dir);
+    assertThat(Cli.ok("describe", table.toString()).out()).contains("checkpoint  none (read from the log alone)\n");
+    Cli.ok("checkpoint", table.toString());
+    Cli.ok("properties", table.toString(), "set", "user.owner=ingest");
+    Snapshot s = Tables.open(table.toString()).snapshot(2);
+    String when = Timestamps.millis(s.timestamp());
+    assertThat(Cli.ok("describe", table.toString()).out()).contains("checkpoint  version 2, committed " + when + "\n");
+    JsonNode d = JSON.readTree(Cli.ok("describe", table.toString(), "--json").out());
+    assertThat(d.get("checkpoint").get("version").asLong()).isEqualTo(2);
+    assertThat(d.get("checkpoint").get("timestamp").asText()).isEqualTo(when);
+    assertThat(JSON.readTree(Cli.ok("describe", table.toString(), "--version", "1", "--json").out())
+        .get("checkpoint").isNull()).isTrue();
   }
 
   @Test

@@ -144,8 +144,10 @@ class ReadmeCliExamplesTest {
       } else if (w.equals(">")) {
         stdout = dir.resolve(words.get(++i));
       } else {
-        // /tmp/t is the block's table; any other /tmp/ path a scratch path beside it
+        // /tmp/t is the block's table (also in sql's --table NAME=/tmp/t[@VERSION]); any other
+        // /tmp/ path a scratch path beside it
         args.add(w.equals("/tmp/t") ? table.toString()
+            : w.matches("\\w+=/tmp/t(@.*)?") ? w.replace("=/tmp/t", "=" + table)
             : w.startsWith("/tmp/") ? dir.resolve(table.getFileName() + "-" + w.substring(5)).toString()
             : files.containsKey(w) ? files.get(w).toString() : w);
       }

@@ -3,6 +3,7 @@ package io.tidemark.core;
 import io.tidemark.core.ScanRecords.FilePart;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
+import io.tidemark.core.internal.deletes.DeletionVectors;
 import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.io.TableLocations;
 import io.tidemark.core.io.FileIO;
@@ -10,6 +11,7 @@ import io.tidemark.spec.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * Reads scan tasks, in any JVM: a worker given a {@link ScanTask} or {@link ScanTaskGroup} and the
@@ -24,6 +26,22 @@ import java.util.Set;
  */
 public final class ScanTasks {
   private ScanTasks() {}
+
+  /**
+   * The positions (0-based row numbers in the whole data file) of the task's rows that a deletion
+   * vector deletes, ascending; empty when {@link ScanTask#fileDeletedRecordCount()} is 0. For an
+   * engine that reads the data file itself (by row position) instead of through {@link #open}: it
+   * must leave these rows out to return what the scan returns.
+   *
+   * @throws io.tidemark.spec.error.StorageException when the deletion vector cannot be read
+   * @throws io.tidemark.spec.error.OutsideTableException when its file resolves outside the table
+   */
+  public static long[] deletedPositions(FileIO io, ScanTask task) {
+    TableLocations locations = new TableLocations(io, task.tableLocation());
+    Roaring64NavigableMap positions = DeletionVectors.load(locations::inputFile, task.path(), task.deletionVector(),
+        task.fileRecordCount(), task.version());
+    return positions == null ? new long[0] : positions.toArray();
+  }
 
   /** The rows of one task. Close the reader to release open files. */
   public static ScanReader open(FileIO io, ScanTask task) {

@@ -4,6 +4,7 @@ import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The state of a table at one version: its metadata and the data files that are live. Immutable. */
@@ -38,4 +39,14 @@ public interface Snapshot {
 
   /** The highest version committed by this application transaction id, if any. */
   OptionalLong applicationVersion(String appId);
+
+  /**
+   * The version of the checkpoint this state was read from: the newest usable checkpoint at or
+   * before {@link #version()}; empty when the state was replayed from the log alone (no
+   * checkpoint yet, or none usable).
+   */
+  OptionalLong checkpointVersion();
+
+  /** The commit timestamp of the {@link #checkpointVersion() checkpoint's version}; empty without one. */
+  Optional<Instant> checkpointTimestamp();
 }

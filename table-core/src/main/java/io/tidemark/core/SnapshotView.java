@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The public face of a replayed {@link TableState}. */
@@ -78,6 +79,16 @@ final class SnapshotView implements Snapshot {
   @Override
   public OptionalLong applicationVersion(String appId) {
     return state.applicationVersion(appId);
+  }
+
+  @Override
+  public OptionalLong checkpointVersion() {
+    return state.base() == null ? OptionalLong.empty() : OptionalLong.of(state.base().version());
+  }
+
+  @Override
+  public Optional<Instant> checkpointTimestamp() {
+    return Optional.ofNullable(state.base()).map(c -> Instant.ofEpochMilli(c.timestamp()));
   }
 
   @Override

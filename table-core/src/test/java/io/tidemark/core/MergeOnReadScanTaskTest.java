@@ -59,6 +59,28 @@ class MergeOnReadScanTaskTest {
   }
 
   @Test
+  void deletedPositionsAreTheRowNumbersTheVectorsDelete() {
+    Table table = table();
+    List<ScanTask> tasks = table.newScan().planTasks(Long.MAX_VALUE);
+    assertThat(tasks).hasSize(2);
+    // the first file: ids 0..2999 at positions 0..2999, ids 7 and 2999 deleted (inline vector)
+    assertThat(ScanTasks.deletedPositions(new LocalFileIO(), tasks.get(0))).containsExactly(7, 2999);
+    // the second: ids 10000.. at positions 0.., every id divisible by 3 deleted (a vector file)
+    long[] second = ScanTasks.deletedPositions(new LocalFileIO(), tasks.get(1));
+    assertThat(second).hasSize(1000).isSorted();
+    for (long p : second) {
+      assertThat((10_000 + p) % 3).isZero();
+    }
+    try (AppendWriter w = table.newAppend()) {
+      w.write(Record.of(SCHEMA, 1L, false));
+      w.commit();
+    }
+    ScanTask plain = table.newScan().planTasks(Long.MAX_VALUE).get(2);
+    assertThat(plain.fileDeletedRecordCount()).isZero();
+    assertThat(ScanTasks.deletedPositions(new LocalFileIO(), plain)).isEmpty();
+  }
+
+  @Test
   void serializedTasksReturnTheScansRowsWithoutDeletedOnes() throws Exception {
     Table table = table();
     Scan scan = table.newScan().filter("id >= 5");

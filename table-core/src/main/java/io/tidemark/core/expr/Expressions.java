@@ -3,6 +3,8 @@ package io.tidemark.core.expr;
 import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.core.internal.expr.ExpressionFactory;
 import io.tidemark.spec.error.InvalidArgumentException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 
 /**
@@ -28,6 +30,31 @@ import java.util.Collection;
  */
 public final class Expressions {
   private Expressions() {}
+
+  /**
+   * Reads a timestamp as filters read one for a {@code timestamp} column: the one timestamp
+   * grammar of Tidemark (the command line's CSV values, {@code --as-of} and {@code diff} use it
+   * too). An ISO instant ({@code 2024-01-02T10:00:00.123Z}), a date-time with an offset
+   * ({@code 2024-01-02T12:00:00+02:00}, also {@code 2024-01-02 12:00:00 +02:00}), a date-time
+   * without one, read as UTC ({@code 2024-01-02 10:00:00[.ffffff]}, a space or {@code T}; a
+   * trailing {@code UTC} is {@code Z}), or a date alone, its midnight in UTC ({@code 2024-01-02}).
+   *
+   * @throws InvalidArgumentException quoting the text when it is none of these forms
+   */
+  public static Instant parseTimestamp(String text) {
+    return ExpressionFactory.timestamp(text);
+  }
+
+  /**
+   * Reads a timestamp as filters read one for a {@code timestamp_ntz} column: the forms of
+   * {@link #parseTimestamp} without zone or offset ({@code 2024-01-02 10:00:00[.ffffff]}, a space
+   * or {@code T}; a date alone is its midnight).
+   *
+   * @throws InvalidArgumentException quoting the text when it is not of that form or has a zone
+   */
+  public static LocalDateTime parseTimestampNtz(String text) {
+    return ExpressionFactory.timestampNtz(text);
+  }
 
   /**
    * Reads a filter: column names; {@code = != < <= > >=}; {@code in (...)}, {@code not in (...)},

@@ -4,6 +4,8 @@ import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expression.Operation;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,16 @@ import java.util.Objects;
  */
 public final class ExpressionFactory {
   private ExpressionFactory() {}
+
+  /** {@link Expressions#parseTimestamp}. */
+  public static Instant timestamp(String text) {
+    return Literals.timestamp(text);
+  }
+
+  /** {@link Expressions#parseTimestampNtz}. */
+  public static LocalDateTime timestampNtz(String text) {
+    return Literals.timestampNtz(text);
+  }
 
   /**
    * Reads a filter in the filter language (see {@link Expressions#parse}).

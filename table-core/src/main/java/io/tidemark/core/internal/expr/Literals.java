@@ -276,6 +276,33 @@ final class Literals {
     return t.replaceFirst(" (?=[+-]\\d)", "");
   }
 
+  /**
+   * A timestamp string as a filter literal on a timestamp column reads it.
+   *
+   * @throws InvalidArgumentException quoting the text when it is not of that form
+   */
+  static Instant timestamp(String text) {
+    try {
+      return parseInstant(text);
+    } catch (Unfit e) {
+      throw new InvalidArgumentException("'" + text + "' is " + e.getMessage());
+    }
+  }
+
+  /**
+   * A timestamp string as a filter literal on a timestamp_ntz column reads it.
+   *
+   * @throws InvalidArgumentException quoting the text when it is not of that form
+   */
+  static LocalDateTime timestampNtz(String text) {
+    try {
+      return parseLocal(text);
+    } catch (Unfit e) {
+      throw new InvalidArgumentException("'" + text + "' " + (e.getMessage().startsWith("has") ? "" : "is ")
+          + e.getMessage());
+    }
+  }
+
   private static Instant parseInstant(String s) throws Unfit {
     String t = normalizeDateTime(s);
     try {
