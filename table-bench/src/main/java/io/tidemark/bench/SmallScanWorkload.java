@@ -186,7 +186,7 @@ final class SmallScanWorkload {
     long rows = 0;
     long sum = 0;
     for (int pass = 0; pass < (day ? DAY_PASSES : 1); pass++) {
-      var scan = table.newScan();
+      var scan = threads > 1 ? table.newScan().parallelism(threads) : table.newScan();
       if (day) {
         scan = scan.filter(ScanWorkload.dayFilterExpression(Dataset.dayStart(DAY), Dataset.dayStart(DAY + 1)));
       }
