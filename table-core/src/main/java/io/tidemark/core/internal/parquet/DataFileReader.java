@@ -170,7 +170,8 @@ public final class DataFileReader {
       }
       reader.setRequestedSchema(plan.requested());
       MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
-      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted, evaluator, proven);
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted, evaluator, proven,
+          plan.skip());
     } catch (TidemarkException e) {
       closeQuietly(reader);
       throw e;
@@ -231,6 +232,7 @@ public final class DataFileReader {
     private final RecordMaterializer<Record> materializer;
     private final FilterCompat.Filter filter;
     private final DeletedRows deleted;
+    private final ProjectionReader.Skip skip;
     /** Tests rows of the row groups not proven to match, or null when the caller tests them. */
     private final RowEvaluator evaluator;
     /** Per row group read, whether every row matches: then neither filter runs. Null: none is. */
@@ -251,8 +253,9 @@ public final class DataFileReader {
 
     Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
         RecordMaterializer<Record> materializer, FilterPredicate rowFilter, DeletedRows deleted,
-        RowEvaluator evaluator, boolean[] proven) {
+        RowEvaluator evaluator, boolean[] proven, ProjectionReader.Skip skip) {
       this.reader = reader;
+      this.skip = skip;
       this.evaluator = evaluator;
       this.proven = proven;
       this.deleted = deleted;
@@ -270,12 +273,20 @@ public final class DataFileReader {
         }
         remaining--;
         try {
-          next = rows.read();
           nextPosition = rowIndexes != null ? rowGroupOffset + rowIndexes.nextLong() : sequential++;
-          if (next != null && check && filter != null && rows.shouldSkipCurrentRecord()) {
-            next = null;
+          boolean gone = deleted != null && deleted.isDeleted(nextPosition);
+          if (gone) {
+            // decoded to move on, not converted: the record is dropped whatever its values
+            skip.set(true);
+            try {
+              rows.read();
+            } finally {
+              skip.set(false);
+            }
+            continue;
           }
-          if (next != null && deleted != null && deleted.isDeleted(nextPosition)) {
+          next = rows.read();
+          if (next != null && check && filter != null && rows.shouldSkipCurrentRecord()) {
             next = null;
           }
           if (next != null && check && evaluator != null && !evaluator.matches(next)) {
