@@ -70,17 +70,10 @@ final class SmallScanWorkload {
     if (dayDirs.size() != 1) {
       throw new IllegalStateException("the day's files are in " + dayDirs.size() + " directories, expected 1");
     }
-    long allChecksum = 0;
-    long dayRows = 0;
-    long dayChecksum = 0;
-    for (Record r : data.rows) {
-      allChecksum += Dataset.checksum(r);
-      Instant ts = (Instant) r.get(Dataset.TS);
-      if (!ts.isBefore(from) && ts.isBefore(to)) {
-        dayRows++;
-        dayChecksum += Dataset.checksum(r);
-      }
-    }
+    ScanWorkload.Expected expected = ScanWorkload.Expected.of(data, from, to);
+    long allChecksum = expected.allChecksum();
+    long dayRows = expected.dayRows();
+    long dayChecksum = expected.dayChecksum();
     List<String> allArgs = new ArrayList<>(List.of("smallscan-all", location.toString(), "1"));
     for (DataFile f : files) {
       allArgs.add(location.resolve(f.path()).toString());
