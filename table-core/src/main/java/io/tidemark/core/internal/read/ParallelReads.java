@@ -1,6 +1,7 @@
 package io.tidemark.core.internal.read;
 
 import io.tidemark.core.data.CloseableIterator;
+import io.tidemark.spec.error.StorageException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class ParallelReads<P, T> implements CloseableIterator<T> {
       } catch (InterruptedException e) {
         close();
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for rows", e);
+        throw new StorageException("interrupted while waiting for the rows of a parallel read", e);
       }
       if (item == END) {
         inFlight.removeFirst();
