@@ -55,6 +55,27 @@ final class ScanWorkload {
     this.sides = sides;
   }
 
+  /**
+   * What a correct read returns: the checksum of all rows, and the rows of [from, to) and theirs.
+   */
+  record Expected(long allChecksum, long dayRows, long dayChecksum) {
+    static Expected of(Dataset data, Instant from, Instant to) {
+      long all = 0;
+      long rows = 0;
+      long day = 0;
+      for (Record r : data.rows) {
+        long c = Dataset.checksum(r);
+        all += c;
+        Instant ts = (Instant) r.get(Dataset.TS);
+        if (!ts.isBefore(from) && ts.isBefore(to)) {
+          rows++;
+          day += c;
+        }
+      }
+      return new Expected(all, rows, day);
+    }
+  }
+
   /** Rows seen and their checksum. */
   record Read(double seconds, double cpuSeconds, long rows, long checksum) {}
 
@@ -66,17 +87,10 @@ final class ScanWorkload {
     }
     Instant from = Dataset.dayStart(DAY);
     Instant to = Dataset.dayStart(DAY + 1);
-    long expectedAll = 0;
-    long expectedDay = 0;
-    long dayChecksum = 0;
-    for (Record r : data.rows) {
-      expectedAll += Dataset.checksum(r);
-      Instant ts = (Instant) r.get(Dataset.TS);
-      if (!ts.isBefore(from) && ts.isBefore(to)) {
-        expectedDay++;
-        dayChecksum += Dataset.checksum(r);
-      }
-    }
+    Expected expected = Expected.of(data, from, to);
+    long expectedAll = expected.allChecksum();
+    long expectedDay = expected.dayRows();
+    long dayChecksum = expected.dayChecksum();
     FilterCompat.Filter dayFilter = dayFilter(from, to);
     List<String> fileArgs = new ArrayList<>();
     for (Path f : files) {

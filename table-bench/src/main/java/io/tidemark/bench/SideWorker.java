@@ -24,6 +24,8 @@ import java.util.Map;
  * write &lt;dir&gt;                     → ok seconds cpu-seconds files bytes
  * scan-all &lt;table&gt; &lt;file&gt;...     → ok seconds cpu-seconds rows checksum
  * scan-day &lt;table&gt; &lt;file&gt;...     → (the same, for the rows of {@link ScanWorkload#DAY})
+ * smallscan-all &lt;table&gt; &lt;threads&gt; &lt;file&gt;...  → (the same, {@link SmallScanWorkload})
+ * smallscan-day &lt;table&gt; &lt;threads&gt; &lt;dir&gt;      → (the same, the day's rows; parquet reads the directory)
  * quit
  * </pre>
  *
@@ -87,6 +89,21 @@ final class SideWorker {
             files.add(Paths.get(f));
           }
           r = ScanWorkload.parquet(files, day ? ScanWorkload.dayFilter(from, to) : null, null);
+        }
+        yield join(r.seconds(), r.cpuSeconds(), r.rows(), r.checksum());
+      }
+      case "smallscan-all", "smallscan-day" -> {
+        boolean day = words[0].equals("smallscan-day");
+        ScanWorkload.Read r;
+        if (engine.equals(Sides.TIDEMARK)) {
+          Table table = tables.computeIfAbsent(words[1], Tables::open);
+          r = SmallScanWorkload.tidemark(table, day, Integer.parseInt(words[2]));
+        } else {
+          List<Path> files = new ArrayList<>();
+          for (String f : Arrays.asList(words).subList(3, words.length)) {
+            files.add(Paths.get(f));
+          }
+          r = SmallScanWorkload.parquet(files);
         }
         yield join(r.seconds(), r.cpuSeconds(), r.rows(), r.checksum());
       }

@@ -72,6 +72,14 @@ final class BaseScan implements Scan {
     return new BaseScan(table, options.atTimestamp(t));
   }
 
+  @Override
+  public Scan parallelism(int threads) {
+    if (threads < 1) {
+      throw new InvalidArgumentException("parallelism must be at least 1 thread, was " + threads);
+    }
+    return new BaseScan(table, options.withThreads(threads));
+  }
+
   private synchronized TableState state() {
     if (resolved == null) {
       if (options.version() != null) {
@@ -147,7 +155,7 @@ final class BaseScan implements Scan {
       parts.add(new FilePart(file.path(), 0, -1, file.deletionVector(), file.recordCount()));
     }
     return new ScanRecords(parts, table.locations()::inputFile, state().metadata().schema(), schema(), p.filter(),
-        p.filter() == null ? Set.of() : Binder.referencedFieldIds(p.filter()), state().version());
+        p.filter() == null ? Set.of() : Binder.referencedFieldIds(p.filter()), state().version(), options.threads());
   }
 
   @Override
@@ -209,9 +217,10 @@ final class BaseScan implements Scan {
 
   /**
    * Planned files and the filter their rows must pass. Every row of a filtered scan is checked
-   * against the filter, even in a file whose partition values or statistics say that all its rows
-   * match: those come from the log, and a damaged log must make a scan return fewer rows, never
-   * rows that do not match.
+   * against the filter, even in a file whose partition values or statistics in the log say that
+   * all its rows match: a damaged log must make a scan return fewer rows, never rows that do not
+   * match. Only the statistics in the data file's own footer may spare the check
+   * ({@code DataFileReader.openMatching}).
    */
   private record Planned(List<AddFile> files, Expression filter) {}
 }

@@ -40,6 +40,16 @@ public interface Scan {
   /** Reads the table as it was at this instant (the newest version committed at or before it). */
   Scan asOfTimestamp(Instant timestamp);
 
+  /**
+   * Reads up to {@code threads} files at once, each on a thread of the reader's own; the rows
+   * still come in the order of a scan reading one file after another (the default, 1), so the
+   * result does not depend on it. The threads end when the reader is closed or exhausted, and a
+   * failure on one of them is thrown by the reader's iterator.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when {@code threads} is below 1
+   */
+  Scan parallelism(int threads);
+
   /** The snapshot this scan reads (resolved when first asked). */
   Snapshot snapshot();
 

@@ -6,9 +6,9 @@ import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.deletes.DeletedRows;
 import io.tidemark.core.internal.deletes.DeletionVectors;
 import io.tidemark.core.internal.expr.Binder;
-import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.internal.parquet.DataFileReader;
 import io.tidemark.core.internal.parquet.ReadMetrics;
+import io.tidemark.core.internal.read.ParallelReads;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.actions.DeletionVector;
 import io.tidemark.spec.error.MissingDataFileException;
@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * The rows of planned files or ranges of them: reads each part's row groups that may match, keeps
  * the rows the filter matches (reading the filter's columns too when they are not selected), and
- * returns the selected columns.
+ * returns the selected columns, part after part in order; with several threads, parts are read
+ * ahead on threads of their own ({@link ParallelReads}) and their rows still come in that order.
  */
 final class ScanRecords implements ScanReader {
   private final List<FilePart> parts;
@@ -35,6 +36,7 @@ final class ScanRecords implements ScanReader {
   private final Expression filter;
   private final int[] outputPositions;
   private final long version;
+  private final int threads;
   private final ReadMetrics metrics = new ReadMetrics();
   private final List<Rows> iterators = new ArrayList<>();
 
@@ -54,10 +56,12 @@ final class ScanRecords implements ScanReader {
    * @param filter the bound filter, or null when every row matches
    * @param filterFieldIds the field ids the filter references
    * @param version the snapshot version the files belong to (named when one is gone)
+   * @param threads parts read at once, each on a thread of its own (1: on the caller's thread)
    */
   ScanRecords(List<FilePart> parts, Function<String, InputFile> inputs, Schema tableSchema, Schema output,
-      Expression filter, Set<Integer> filterFieldIds, long version) {
+      Expression filter, Set<Integer> filterFieldIds, long version, int threads) {
     this.version = version;
+    this.threads = threads;
     this.parts = parts;
     this.inputs = inputs;
     this.output = output;
@@ -85,8 +89,6 @@ final class ScanRecords implements ScanReader {
     return positions;
   }
 
-
-
   /** Counts rows returned by iterators read on their own threads; exact when read from the reading thread. */
   @Override
   public synchronized ScanMetrics metrics() {
@@ -109,24 +111,60 @@ final class ScanRecords implements ScanReader {
     }
   }
 
-  private final class Rows implements CloseableIterator<Record> {
-    private final Iterator<FilePart> remaining = parts.iterator();
-    private final RowEvaluator evaluator = filter == null ? null : new RowEvaluator(filter);
-    private CloseableIterator<Record> current;
-    private Record next;
-    private long returned;
+  /** The rows of one part that match the filter, projected onto the output columns. */
+  private CloseableIterator<Record> open(FilePart part) {
+    CloseableIterator<Record> rows;
+    try {
+      DeletedRows deleted = DeletedRows.of(DeletionVectors.load(inputs, part.path(), part.deletionVector(),
+          part.recordCount(), version));
+      rows = DataFileReader.openMatching(inputs.apply(part.path()), read, filter, metrics, part.start(),
+          part.length(), deleted);
+    } catch (StorageException e) {
+      if (MissingDataFileException.isNotFound(e)) {
+        throw MissingDataFileException.scanning(part.path(), version, e);
+      }
+      throw e;
+    }
+    return outputPositions == null ? rows : new Projected(rows);
+  }
+
+  /** Rows narrowed to the output columns (the filter's other columns dropped). */
+  private final class Projected implements CloseableIterator<Record> {
+    private final CloseableIterator<Record> wide;
+
+    Projected(CloseableIterator<Record> wide) {
+      this.wide = wide;
+    }
 
     @Override
     public boolean hasNext() {
-      while (next == null) {
-        if (current != null && current.hasNext()) {
-          Record candidate = current.next();
-          if (evaluator == null || evaluator.matches(candidate)) {
-            next = outputPositions == null ? candidate : project(candidate);
-            returned++;
-          }
-          continue;
-        }
+      return wide.hasNext();
+    }
+
+    @Override
+    public Record next() {
+      Record r = wide.next();
+      Object[] values = new Object[outputPositions.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(outputPositions[i]);
+      }
+      return Record.trusted(output.asStruct(), values);
+    }
+
+    @Override
+    public void close() {
+      wide.close();
+    }
+  }
+
+  /** The parts' rows one part after another, on the caller's thread. */
+  private final class Sequential implements CloseableIterator<Record> {
+    private final Iterator<FilePart> remaining = parts.iterator();
+    private CloseableIterator<Record> current;
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
         if (current != null) {
           current.close();
           current = null;
@@ -134,28 +172,9 @@ final class ScanRecords implements ScanReader {
         if (!remaining.hasNext()) {
           return false;
         }
-        FilePart part = remaining.next();
-        try {
-          DeletedRows deleted = DeletedRows.of(DeletionVectors.load(inputs, part.path(), part.deletionVector(),
-              part.recordCount(), version));
-          current = DataFileReader.open(inputs.apply(part.path()), read, filter, metrics, part.start(),
-              part.length(), deleted);
-        } catch (StorageException e) {
-          if (MissingDataFileException.isNotFound(e)) {
-            throw MissingDataFileException.scanning(part.path(), version, e);
-          }
-          throw e;
-        }
+        current = open(remaining.next());
       }
       return true;
-    }
-
-    private Record project(Record wide) {
-      Object[] values = new Object[outputPositions.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = wide.get(outputPositions[i]);
-      }
-      return Record.trusted(output.asStruct(), values);
     }
 
     @Override
@@ -163,9 +182,7 @@ final class ScanRecords implements ScanReader {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Record r = next;
-      next = null;
-      return r;
+      return current.next();
     }
 
     @Override
@@ -174,6 +191,29 @@ final class ScanRecords implements ScanReader {
         current.close();
         current = null;
       }
+    }
+  }
+
+  private final class Rows implements CloseableIterator<Record> {
+    private final CloseableIterator<Record> source = threads > 1 && parts.size() > 1
+        ? new ParallelReads<>(parts, ScanRecords.this::open, threads) : new Sequential();
+    private long returned;
+
+    @Override
+    public boolean hasNext() {
+      return source.hasNext();
+    }
+
+    @Override
+    public Record next() {
+      Record r = source.next();
+      returned++;
+      return r;
+    }
+
+    @Override
+    public void close() {
+      source.close();
     }
   }
 }

@@ -65,6 +65,6 @@ public final class ScanTasks {
     Expression bound = filterText == null ? null : Binder.bind(tableSchema, Expressions.parse(filterText));
     TableLocations locations = new TableLocations(io, first.tableLocation());
     return new ScanRecords(parts, locations::inputFile, tableSchema, first.schema(), bound,
-        bound == null ? Set.of() : Binder.referencedFieldIds(bound), first.version());
+        bound == null ? Set.of() : Binder.referencedFieldIds(bound), first.version(), 1);
   }
 }

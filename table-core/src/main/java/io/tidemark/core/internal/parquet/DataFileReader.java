@@ -4,6 +4,8 @@ import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.deletes.DeletedRows;
+import io.tidemark.core.internal.expr.RowEvaluator;
+import io.tidemark.core.internal.expr.StrictEvaluator;
 import io.tidemark.core.internal.io.StorageErrors;
 import io.tidemark.core.io.InputFile;
 import io.tidemark.spec.error.StorageException;
@@ -21,6 +23,7 @@ import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -82,56 +85,93 @@ public final class DataFileReader {
    */
   public static PositionedRecords open(InputFile file, Schema projection, Expression boundFilter,
       ReadMetrics metrics, long start, long length, DeletedRows deleted) {
+    return open(file, projection, boundFilter, false, metrics, start, length, deleted);
+  }
+
+  /**
+   * Like {@link #open(InputFile, Schema, Expression, ReadMetrics, long, long, DeletedRows)}, but
+   * returns only the rows that match the filter: each row is tested, except in the row groups
+   * whose statistics in the file's own footer prove that every row matches (then neither
+   * Parquet's record filter nor the test runs, and the pages are not filtered by their column
+   * indexes). The log's statistics are never taken as that proof: a damaged log must make a scan
+   * return fewer rows, never rows that do not match.
+   *
+   * @param projection the columns to read: those of the filter among them
+   * @param boundFilter a filter bound to the table schema, or null when every row matches
+   */
+  public static PositionedRecords openMatching(InputFile file, Schema projection, Expression boundFilter,
+      ReadMetrics metrics, long start, long length, DeletedRows deleted) {
+    return open(file, projection, boundFilter, boundFilter != null, metrics, start, length, deleted);
+  }
+
+  private static PositionedRecords open(InputFile file, Schema projection, Expression boundFilter, boolean exact,
+      ReadMetrics metrics, long start, long length, DeletedRows deleted) {
     String location = file.location();
     ParquetFileReader reader;
     FilterPredicate rowFilter = null;
+    boolean[] proven = null;
+    org.apache.parquet.io.SeekableInputStream stream = null;
     try {
       ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new Codecs());
       if (length >= 0) {
         options.withRange(start, start + length);
       }
-      reader = ParquetFileReader.open(ParquetInput.of(file), options.build());
-      if (boundFilter != null) {
-        FilterPredicate predicate;
-        try {
-          predicate = ParquetFilters.convert(boundFilter, reader.getFooter().getFileMetaData().getSchema());
-        } catch (RuntimeException e) {
-          closeQuietly(reader);
-          throw e;
+      org.apache.parquet.io.InputFile input = ParquetInput.of(file);
+      // one stream for the footer and the pages: the footer is read once and decides the filtering
+      stream = new ParquetInput.Stream(file.newStream());
+      ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
+      MessageType fileSchema = footer.getFileMetaData().getSchema();
+      int total = footer.getBlocks().size();
+      if (exact) {
+        proven = proven(boundFilter, footer.getBlocks(), fileSchema, projection);
+      }
+      boolean allProven = proven != null && allTrue(proven);
+      if (boundFilter != null && !allProven) {
+        rowFilter = ParquetFilters.convert(boundFilter, fileSchema);
+        if (rowFilter != null) {
+          options.withRecordFilter(FilterCompat.get(rowFilter)).useStatsFilter(true).useDictionaryFilter(true)
+              .useBloomFilter(false);
         }
-        if (predicate != null) {
-          int total = reader.getRowGroups().size();
-          ParquetFileReader unfiltered = reader;
-          // reuse the footer just read: the filtered reader only needs a new stream
-          reader = ParquetFileReader.open(ParquetInput.of(file), unfiltered.getFooter(), options.withRecordFilter(
-              FilterCompat.get(predicate)).useStatsFilter(true).useDictionaryFilter(true).useBloomFilter(false)
-              .build(), new ParquetInput.Stream(file.newStream()));
-          unfiltered.close();
-          rowFilter = predicate;
-          count(metrics, total, reader);
-        } else {
-          count(metrics, reader.getRowGroups().size(), reader);
+      }
+      reader = ParquetFileReader.open(input, footer, options.build(), stream);
+      stream = null; // the reader closes it
+      if (rowFilter != null && proven != null) {
+        // the row-group filter may have dropped row groups: prove those that remain
+        proven = proven(boundFilter, reader.getRowGroups(), fileSchema, projection);
+      }
+      count(metrics, total, reader);
+      if (metrics != null && proven != null) {
+        int n = 0;
+        for (boolean p : proven) {
+          n += p ? 1 : 0;
         }
-      } else {
-        count(metrics, reader.getRowGroups().size(), reader);
+        metrics.addProven(n);
       }
     } catch (TidemarkException e) {
+      closeQuietly(stream);
       throw e;
     } catch (IOException | RuntimeException e) {
+      closeQuietly(stream);
       throw StorageErrors.failed("cannot open data file", location, e);
     }
     try {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ProjectionReader.Plan plan = ProjectionReader.plan(fileSchema, projection, location);
+      RowEvaluator evaluator = exact && !(proven != null && allTrue(proven)) ? new RowEvaluator(boundFilter) : null;
       if (plan.requested() == null) {
         List<BlockMetaData> blocks = List.copyOf(reader.getRowGroups());
         closeQuietly(reader);
+        if (evaluator != null && !evaluator.matches(Record.trusted(projection.asStruct(),
+            new Object[projection.columns().size()]))) {
+          blocks = List.of(); // none of the filter's columns is in the file, and null does not match
+        }
         return new NullRecords(projection.asStruct(), blocks, deleted);
       }
       reader.setRequestedSchema(plan.requested());
       MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), fileSchema);
-      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted);
+      return new Records(reader, location, columnIO, plan.materializer(), rowFilter, deleted, evaluator, proven,
+          plan.skip());
     } catch (TidemarkException e) {
       closeQuietly(reader);
       throw e;
@@ -141,6 +181,27 @@ public final class DataFileReader {
     }
   }
 
+  /** Per row group, whether its footer statistics prove that every row matches the filter. */
+  private static boolean[] proven(Expression boundFilter, List<BlockMetaData> blocks, MessageType fileSchema,
+      Schema projection) {
+    StrictEvaluator strict = new StrictEvaluator(boundFilter);
+    RowGroupBounds bounds = new RowGroupBounds(fileSchema, projection);
+    boolean[] out = new boolean[blocks.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = strict.allMatch(bounds.of(blocks.get(i)));
+    }
+    return out;
+  }
+
+  private static boolean allTrue(boolean[] values) {
+    for (boolean v : values) {
+      if (!v) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void count(ReadMetrics metrics, int total, ParquetFileReader reader) {
     if (metrics != null) {
       metrics.add(total, reader.getRowGroups().size(),
@@ -148,9 +209,12 @@ public final class DataFileReader {
     }
   }
 
-  private static void closeQuietly(ParquetFileReader reader) {
+  private static void closeQuietly(java.io.Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
     try {
-      reader.close();
+      closeable.close();
     } catch (IOException | RuntimeException e) {
       // nothing more to do
     }
@@ -168,6 +232,13 @@ public final class DataFileReader {
     private final RecordMaterializer<Record> materializer;
     private final FilterCompat.Filter filter;
     private final DeletedRows deleted;
+    private final ProjectionReader.Skip skip;
+    /** Tests rows of the row groups not proven to match, or null when the caller tests them. */
+    private final RowEvaluator evaluator;
+    /** Per row group read, whether every row matches: then neither filter runs. Null: none is. */
+    private final boolean[] proven;
+    private int rowGroup = -1;
+    private boolean check;
     private RecordReader<Record> rows;
     private long remaining;
     /** The position of the next row read when the pages are read whole. */
@@ -181,8 +252,12 @@ public final class DataFileReader {
     private boolean closed;
 
     Records(ParquetFileReader reader, String location, MessageColumnIO columnIO,
-        RecordMaterializer<Record> materializer, FilterPredicate rowFilter, DeletedRows deleted) {
+        RecordMaterializer<Record> materializer, FilterPredicate rowFilter, DeletedRows deleted,
+        RowEvaluator evaluator, boolean[] proven, ProjectionReader.Skip skip) {
       this.reader = reader;
+      this.skip = skip;
+      this.evaluator = evaluator;
+      this.proven = proven;
       this.deleted = deleted;
       this.location = location;
       this.columnIO = columnIO;
@@ -198,12 +273,23 @@ public final class DataFileReader {
         }
         remaining--;
         try {
-          next = rows.read();
           nextPosition = rowIndexes != null ? rowGroupOffset + rowIndexes.nextLong() : sequential++;
-          if (next != null && filter != null && rows.shouldSkipCurrentRecord()) {
+          boolean gone = deleted != null && deleted.isDeleted(nextPosition);
+          if (gone) {
+            // decoded to move on, not converted: the record is dropped whatever its values
+            skip.set(true);
+            try {
+              rows.read();
+            } finally {
+              skip.set(false);
+            }
+            continue;
+          }
+          next = rows.read();
+          if (next != null && check && filter != null && rows.shouldSkipCurrentRecord()) {
             next = null;
           }
-          if (next != null && deleted != null && deleted.isDeleted(nextPosition)) {
+          if (next != null && check && evaluator != null && !evaluator.matches(next)) {
             next = null;
           }
         } catch (TidemarkException e) {
@@ -224,8 +310,11 @@ public final class DataFileReader {
           return false;
         }
         PageReadStore pages;
+        rowGroup++;
+        check = proven == null || rowGroup >= proven.length || !proven[rowGroup];
+        boolean filtered = filter != null && check;
         try {
-          pages = filter == null ? reader.readNextRowGroup() : reader.readNextFilteredRowGroup();
+          pages = filtered ? reader.readNextFilteredRowGroup() : reader.readNextRowGroup();
         } catch (IOException | RuntimeException e) {
           close();
           throw StorageErrors.failed("cannot read data file", location, e);
@@ -240,8 +329,8 @@ public final class DataFileReader {
         sequential = rowGroupOffset;
         // present when column indexes let the reader skip pages: the rows left, by index in the group
         rowIndexes = pages.getRowIndexes().orElse(null);
-        rows = filter == null ? columnIO.getRecordReader(pages, materializer)
-            : columnIO.getRecordReader(pages, materializer, filter);
+        rows = filtered ? columnIO.getRecordReader(pages, materializer, filter)
+            : columnIO.getRecordReader(pages, materializer);
       }
       return true;
     }

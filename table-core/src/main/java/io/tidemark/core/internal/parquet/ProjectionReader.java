@@ -52,8 +52,24 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class ProjectionReader {
   private final String location;
 
+  private final Skip skip = new Skip();
+
   private ProjectionReader(String location) {
     this.location = location;
+  }
+
+  /**
+   * A switch the reader of a file turns on while it reads a row it will not return (a deleted
+   * one): the values of that row are decoded, as Parquet must to move on, but not converted to
+   * Java values. The row's record is then incomplete and must be dropped.
+   */
+  static final class Skip {
+    boolean on;
+
+    /** Turns skipping on or off for the rows read from now on. */
+    void set(boolean skipping) {
+      on = skipping;
+    }
   }
 
   /**
@@ -61,8 +77,9 @@ final class ProjectionReader {
    *
    * @param requested the columns to read, or null when no projected column is in the file
    * @param materializer assembles records of the projection (null when nothing is requested)
+   * @param skip turned on while reading a row that is dropped whatever its values
    */
-  record Plan(MessageType requested, RecordMaterializer<Record> materializer) {}
+  record Plan(MessageType requested, RecordMaterializer<Record> materializer, Skip skip) {}
 
   /**
    * Plans reading a file of {@code fileSchema} as {@code projection}.
@@ -75,9 +92,9 @@ final class ProjectionReader {
     StructConverter root = new StructConverter(projection.asStruct(), null);
     List<org.apache.parquet.schema.Type> requested = reader.struct(fileSchema, projection.asStruct(), "", root);
     if (requested.isEmpty()) {
-      return new Plan(null, null);
+      return new Plan(null, null, reader.skip);
     }
-    return new Plan(new MessageType(fileSchema.getName(), requested), new Materializer(root));
+    return new Plan(new MessageType(fileSchema.getName(), requested), new Materializer(root), reader.skip);
   }
 
   /** Resolves a struct's projected fields; returns the requested file fields in file order. */
@@ -205,12 +222,12 @@ final class ProjectionReader {
         int scale = d.scale();
         switch (physical) {
           case INT32:
-            return new IntConverter(sink, v -> BigDecimal.valueOf(v, scale));
+            return new IntConverter(sink, skip, v -> BigDecimal.valueOf(v, scale));
           case INT64:
-            return new LongConverter(sink, v -> BigDecimal.valueOf(v, scale));
+            return new LongConverter(sink, skip, v -> BigDecimal.valueOf(v, scale));
           case FIXED_LEN_BYTE_ARRAY:
           case BINARY:
-            return new BinaryConverter(sink, b -> new BigDecimal(new BigInteger(b.getBytes()), scale));
+            return new BinaryConverter(sink, skip, b -> new BigDecimal(new BigInteger(b.getBytes()), scale));
           default:
             break;
         }
@@ -225,33 +242,33 @@ final class ProjectionReader {
         break;
       case INT:
         if (physical == PrimitiveTypeName.INT32 && plainInt(annotation)) {
-          return new IntConverter(sink, v -> v);
+          return new IntConverter(sink, skip, v -> v);
         }
         break;
       case LONG:
         if (physical == PrimitiveTypeName.INT32 && plainInt(annotation)) {
-          return new IntConverter(sink, v -> (long) v);
+          return new IntConverter(sink, skip, v -> (long) v);
         }
         if (physical == PrimitiveTypeName.INT64 && plainInt(annotation)) {
-          return new LongConverter(sink, v -> v);
+          return new LongConverter(sink, skip, v -> v);
         }
         break;
       case FLOAT:
         if (physical == PrimitiveTypeName.FLOAT) {
-          return new FloatConverter(sink, v -> (float) v);
+          return new FloatConverter(sink, skip, v -> (float) v);
         }
         break;
       case DOUBLE:
         if (physical == PrimitiveTypeName.FLOAT) {
-          return new FloatConverter(sink, v -> v);
+          return new FloatConverter(sink, skip, v -> v);
         }
         if (physical == PrimitiveTypeName.DOUBLE) {
-          return new DoubleConverter(sink, v -> v);
+          return new DoubleConverter(sink, skip, v -> v);
         }
         break;
       case DATE:
         if (physical == PrimitiveTypeName.INT32 && annotation instanceof DateLogicalTypeAnnotation) {
-          return new IntConverter(sink, LocalDate::ofEpochDay);
+          return new IntConverter(sink, skip, LocalDate::ofEpochDay);
         }
         break;
       case TIMESTAMP:
@@ -262,16 +279,16 @@ final class ProjectionReader {
               ? Micros::toInstant : Micros::toLocalDateTime;
           TimeUnit unit = ts.getUnit();
           if (unit == TimeUnit.MILLIS) {
-            return new LongConverter(sink, v -> convert.apply(Math.multiplyExact(v, 1000L)));
+            return new LongConverter(sink, skip, v -> convert.apply(Math.multiplyExact(v, 1000L)));
           } else if (unit == TimeUnit.NANOS) {
-            return new LongConverter(sink, v -> convert.apply(Math.floorDiv(v, 1000L)));
+            return new LongConverter(sink, skip, v -> convert.apply(Math.floorDiv(v, 1000L)));
           }
-          return new LongConverter(sink, convert);
+          return new LongConverter(sink, skip, convert);
         }
         break;
       case STRING:
         if (physical == PrimitiveTypeName.BINARY && annotation instanceof StringLogicalTypeAnnotation) {
-          return new BinaryConverter(sink, Binary::toStringUsingUTF8);
+          return new BinaryConverter(sink, skip, Binary::toStringUsingUTF8);
         }
         break;
       case BINARY:
@@ -492,10 +509,13 @@ final class ProjectionReader {
   /** A primitive converter that decodes a dictionary once per column chunk. */
   abstract static class ValueConverter extends PrimitiveConverter {
     final Sink sink;
+    /** On while a row that is not returned (a deleted one) is read: its values are not converted. */
+    final Skip skip;
     private Object[] dictionary;
 
-    ValueConverter(Sink sink) {
+    ValueConverter(Sink sink, Skip skip) {
       this.sink = sink;
+      this.skip = skip;
     }
 
     abstract Object decode(Dictionary dictionary, int id);
@@ -536,8 +556,8 @@ final class ProjectionReader {
   static final class IntConverter extends ValueConverter {
     private final IntFunction<Object> convert;
 
-    IntConverter(Sink sink, IntFunction<Object> convert) {
-      super(sink);
+    IntConverter(Sink sink, Skip skip, IntFunction<Object> convert) {
+      super(sink, skip);
       this.convert = convert;
     }
 
@@ -548,15 +568,17 @@ final class ProjectionReader {
 
     @Override
     public void addInt(int value) {
-      sink.set(convert.apply(value));
+      if (!skip.on) {
+        sink.set(convert.apply(value));
+      }
     }
   }
 
   static final class LongConverter extends ValueConverter {
     private final LongFunction<Object> convert;
 
-    LongConverter(Sink sink, LongFunction<Object> convert) {
-      super(sink);
+    LongConverter(Sink sink, Skip skip, LongFunction<Object> convert) {
+      super(sink, skip);
       this.convert = convert;
     }
 
@@ -567,15 +589,17 @@ final class ProjectionReader {
 
     @Override
     public void addLong(long value) {
-      sink.set(convert.apply(value));
+      if (!skip.on) {
+        sink.set(convert.apply(value));
+      }
     }
   }
 
   static final class FloatConverter extends ValueConverter {
     private final DoubleFunction<Object> convert;
 
-    FloatConverter(Sink sink, DoubleFunction<Object> convert) {
-      super(sink);
+    FloatConverter(Sink sink, Skip skip, DoubleFunction<Object> convert) {
+      super(sink, skip);
       this.convert = convert;
     }
 
@@ -586,15 +610,17 @@ final class ProjectionReader {
 
     @Override
     public void addFloat(float value) {
-      sink.set(convert.apply(value));
+      if (!skip.on) {
+        sink.set(convert.apply(value));
+      }
     }
   }
 
   static final class DoubleConverter extends ValueConverter {
     private final DoubleFunction<Object> convert;
 
-    DoubleConverter(Sink sink, DoubleFunction<Object> convert) {
-      super(sink);
+    DoubleConverter(Sink sink, Skip skip, DoubleFunction<Object> convert) {
+      super(sink, skip);
       this.convert = convert;
     }
 
@@ -605,15 +631,17 @@ final class ProjectionReader {
 
     @Override
     public void addDouble(double value) {
-      sink.set(convert.apply(value));
+      if (!skip.on) {
+        sink.set(convert.apply(value));
+      }
     }
   }
 
   static final class BinaryConverter extends ValueConverter {
     private final Function<Binary, Object> convert;
 
-    BinaryConverter(Sink sink, Function<Binary, Object> convert) {
-      super(sink);
+    BinaryConverter(Sink sink, Skip skip, Function<Binary, Object> convert) {
+      super(sink, skip);
       this.convert = convert;
     }
 
@@ -624,7 +652,9 @@ final class ProjectionReader {
 
     @Override
     public void addBinary(Binary value) {
-      sink.set(convert.apply(value));
+      if (!skip.on) {
+        sink.set(convert.apply(value));
+      }
     }
   }
 

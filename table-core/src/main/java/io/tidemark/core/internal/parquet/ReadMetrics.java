@@ -8,12 +8,25 @@ public final class ReadMetrics {
   private final AtomicLong rowGroupsTotal = new AtomicLong();
   private final AtomicLong rowGroupsRead = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
+  private final AtomicLong rowGroupsProven = new AtomicLong();
 
   void add(int total, int read, long bytes) {
     filesOpened.incrementAndGet();
     rowGroupsTotal.addAndGet(total);
     rowGroupsRead.addAndGet(read);
     bytesRead.addAndGet(bytes);
+  }
+
+  void addProven(int rowGroups) {
+    rowGroupsProven.addAndGet(rowGroups);
+  }
+
+  /**
+   * Row groups read whose footer statistics proved that every row matches the filter, so that
+   * no row of them was tested.
+   */
+  public long rowGroupsProven() {
+    return rowGroupsProven.get();
   }
 
   /** Data files opened. */
