@@ -4,22 +4,14 @@ import io.tidemark.core.DataFile;
 import io.tidemark.core.Table;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.util.Collection;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
-import org.apache.spark.sql.connector.catalog.SupportsRead;
-import org.apache.spark.sql.connector.catalog.TableCapability;
-import org.apache.spark.sql.connector.read.LocalScan;
-import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -29,7 +21,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * different specs have different fields), its rows (deleted ones included), the rows its deletion
  * vector hides, and its size.
  */
-final class FilesTable implements org.apache.spark.sql.connector.catalog.Table, SupportsRead {
+final class FilesTable extends MetadataTable {
   /** The name after the table's: {@code SELECT * FROM tm.db.events.files}. */
   static final String NAME = "files";
   private static final StructType SCHEMA = new StructType()
@@ -40,57 +32,22 @@ final class FilesTable implements org.apache.spark.sql.connector.catalog.Table, 
       .add("deleted_record_count", DataTypes.LongType, false)
       .add("size_bytes", DataTypes.LongType, false);
 
-  private final Table table;
-
   FilesTable(Table table) {
-    this.table = table;
+    super(table, NAME, SCHEMA);
   }
 
   @Override
-  public String name() {
-    return table.location() + "#" + NAME;
+  InternalRow[] rows() {
+    return table().refresh().dataFiles().stream().sorted(Comparator.comparing(DataFile::path))
+        .map(f -> new GenericInternalRow(new Object[] {UTF8String.fromString(f.path()), f.specId(),
+            map(partition(f.partitionValues()), false), f.recordCount(), f.deletedRecordCount(), f.fileSizeBytes()}))
+        .toArray(InternalRow[]::new);
   }
 
-  @Override
-  @SuppressWarnings("deprecation")
-  public StructType schema() {
-    return SCHEMA;
-  }
-
-  @Override
-  public Set<TableCapability> capabilities() {
-    return EnumSet.of(TableCapability.BATCH_READ);
-  }
-
-  @Override
-  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return () -> new LocalScan() {
-      @Override
-      public InternalRow[] rows() {
-        Collection<DataFile> files = table.refresh().dataFiles();
-        return files.stream().sorted(java.util.Comparator.comparing(DataFile::path))
-            .map(f -> new GenericInternalRow(new Object[] {UTF8String.fromString(f.path()), f.specId(),
-                partition(f.partitionValues()), f.recordCount(), f.deletedRecordCount(), f.fileSizeBytes()}))
-            .toArray(InternalRow[]::new);
-      }
-
-      @Override
-      public StructType readSchema() {
-        return SCHEMA;
-      }
-    };
-  }
-
-  private static ArrayBasedMapData partition(Map<String, Object> values) {
-    Object[] keys = new Object[values.size()];
-    Object[] vals = new Object[values.size()];
-    int i = 0;
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      keys[i] = UTF8String.fromString(e.getKey());
-      vals[i] = e.getValue() == null ? null : UTF8String.fromString(text(e.getValue()));
-      i++;
-    }
-    return new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(vals));
+  private static Map<String, UTF8String> partition(Map<String, Object> values) {
+    Map<String, UTF8String> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, v == null ? null : UTF8String.fromString(text(v))));
+    return out;
   }
 
   /** A partition value as text: dates and instants in ISO form, decimals plain, bytes in hex. */

@@ -12,8 +12,6 @@ import io.tidemark.spec.types.Types;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,15 +28,8 @@ class TwoApplicationsAppendTest {
   private static final int ROUNDS = 8;
 
   private static Process start(String table, int writer, Path out) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m"));
-    for (String opens : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-        "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-        "sun.security.action", "sun.util.calendar", "jdk.internal.ref")) {
-      command.add("--add-opens=java.base/" + opens + "=ALL-UNNAMED");
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppendRoundsMain.class.getName(), table,
-        Integer.toString(writer), Integer.toString(ROUNDS)));
+    List<String> command = ChildJvm.command("512m", System.getProperty("java.class.path"),
+        AppendRoundsMain.class.getName(), table, Integer.toString(writer), Integer.toString(ROUNDS));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
   }
 
