@@ -95,7 +95,7 @@ final class StagedSparkTable implements StagedTable, SupportsWrite {
       return; // the replacement never committed: the old rows are still the table's
     }
     Table t = table.table();
-    try (FileIO io = handle.io()) {
+    try (t; FileIO io = handle.io()) {
       Tables.drop(io, t.location(), true);
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not delete the table {} of a failed CREATE TABLE AS SELECT: {}", t.location(), e.toString());

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.catalyst.analysis.NoSuchFunctionException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
@@ -62,6 +63,11 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
   private String name;
   private String warehouse;
   private TableOptions options = TableOptions.defaults();
+  /**
+   * One file IO per scheme, shared by the catalog's tables (a table given a file IO does not
+   * close it): loading a table for each query does not make a new storage client each time.
+   */
+  private final Map<String, FileIO> ios = new ConcurrentHashMap<>();
 
   /** Made by Spark, which then calls {@link #initialize}. */
   public TidemarkCatalog() {}
@@ -110,7 +116,8 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
 
   private Table open(Identifier ident) throws NoSuchTableException {
     try {
-      return Tables.open(location(ident), options);
+      String location = location(ident);
+      return Tables.open(io(location), location, options);
     } catch (TableNotFoundException e) {
       throw new NoSuchTableException(ident);
     }
@@ -180,8 +187,8 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
     }
     prefix.append('/');
     Set<String> names = new TreeSet<>();
-    try (FileIO io = FileIOs.forLocation(warehouse, options.asMap())) {
-      for (FileEntry e : io.list(prefix.toString(), null)) {
+    try {
+      for (FileEntry e : io(warehouse).list(prefix.toString(), null)) {
         String rest = e.location().substring(e.location().indexOf(prefix.toString()) + prefix.length());
         String[] parts = rest.split("/");
         if (parts.length == 3 && parts[1].equals("_log") && parts[2].endsWith(".json")) {
@@ -213,7 +220,7 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
       }
     });
     try {
-      Table table = Tables.create(location, schema, spec, tableProperties, options);
+      Table table = Tables.create(io(location), location, schema, spec, tableProperties, options);
       return new SparkTable(table, options, TimeTravel.LATEST, false);
     } catch (io.tidemark.spec.error.TableAlreadyExistsException e) {
       throw new TableAlreadyExistsException(ident);
@@ -350,11 +357,7 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
       return false;
     }
     String location = location(ident);
-    try (FileIO io = FileIOs.forLocation(location, options.asMap())) {
-      return Tables.drop(io, location, purge);
-    } catch (IOException e) {
-      throw new StorageException("cannot close the storage of " + location + ": " + e.getMessage(), e);
-    }
+    return Tables.drop(io(location), location, purge);
   }
 
   /**
@@ -380,6 +383,12 @@ public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
 
   private static boolean isFunctionNamespace(String[] namespace) {
     return namespace.length == 0 || namespace.length == 1 && namespace[0].equalsIgnoreCase("system");
+  }
+
+  private FileIO io(String location) {
+    String scheme = FileIOs.schemeOf(location);
+    return ios.computeIfAbsent(scheme == null ? "file" : scheme.toLowerCase(java.util.Locale.ROOT),
+        s -> FileIOs.forLocation(location, options.asMap()));
   }
 
   @Override
