@@ -60,4 +60,14 @@ class StagedCreateReplaceTest extends SparkTestBase {
     assertThat(spark.table("tm.db.swap").columns()).containsExactly("id", "twice");
     assertThat(List.of(spark.table("tm.db.swap").count())).containsExactly(5L);
   }
+
+  @Test
+  void replaceTableWithoutAQueryEmptiesItInOneCommit() {
+    sql("CREATE TABLE tm.db.emptied USING tidemark AS SELECT id, CAST('x' AS STRING) AS name FROM range(0, 7)");
+    long before = versionOf("emptied");
+    sql("REPLACE TABLE tm.db.emptied (id BIGINT, name STRING) USING tidemark");
+    assertThat(versionOf("emptied")).isEqualTo(before + 1);
+    assertThat(spark.table("tm.db.emptied").count()).isZero();
+    assertThat(spark.read().option("versionAsOf", before).table("tm.db.emptied").count()).isEqualTo(7);
+  }
 }
