@@ -3,10 +3,14 @@ package io.tidemark.s3;
 import io.tidemark.core.io.FileIO;
 import io.tidemark.core.io.FileIOProvider;
 import io.tidemark.spec.error.InvalidArgumentException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Makes {@code s3://} and {@code s3a://} locations work with {@code Tables.open(String, ...)} and
@@ -16,7 +20,8 @@ import java.util.Set;
  * <p>Options (given to the table as {@code TableOptions}): {@value #ENDPOINT} (a custom endpoint,
  * e.g. {@code http://localhost:9000}; else the AWS SDK's own, such as {@code AWS_ENDPOINT_URL_S3}),
  * {@value #PATH_STYLE} ({@code true}/{@code false}; else on exactly when a custom endpoint is set)
- * and {@value #REGION}. Credentials come from the SDK's default chain.
+ * {@value #REGION} and {@value #CREDENTIALS_PROVIDER} (the class name of an
+ * {@code AwsCredentialsProvider}; else the SDK's default chain).
  *
  * <p>Each call makes a new {@link S3FileIO} with its own client, which closing the file IO (or
  * the table that asked for it) closes.
@@ -28,6 +33,12 @@ public final class S3FileIOProvider implements FileIOProvider {
   public static final String PATH_STYLE = "s3.path-style";
   /** Option naming the region, e.g. {@code eu-west-1}. */
   public static final String REGION = "s3.region";
+  /**
+   * Option naming the class of an {@link AwsCredentialsProvider}, made by its public static
+   * {@code create()} method or else its public no-argument constructor, e.g.
+   * {@code software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider}.
+   */
+  public static final String CREDENTIALS_PROVIDER = "s3.credentials-provider";
 
   /** Made by {@link java.util.ServiceLoader}. */
   public S3FileIOProvider() {}
@@ -39,7 +50,7 @@ public final class S3FileIOProvider implements FileIOProvider {
 
   @Override
   public Set<String> optionKeys() {
-    return Set.of(ENDPOINT, PATH_STYLE, REGION);
+    return Set.of(ENDPOINT, PATH_STYLE, REGION, CREDENTIALS_PROVIDER);
   }
 
   @Override
@@ -67,6 +78,10 @@ public final class S3FileIOProvider implements FileIOProvider {
     if (region != null) {
       builder = builder.region(region);
     }
+    String credentials = nonBlank(options.get(CREDENTIALS_PROVIDER));
+    if (credentials != null) {
+      builder = builder.credentials(credentialsProvider(credentials));
+    }
     return builder;
   }
 
@@ -82,6 +97,50 @@ public final class S3FileIOProvider implements FileIOProvider {
     }
     throw new InvalidArgumentException("option " + ENDPOINT + " must be an http:// or https:// URL such as"
         + " http://localhost:9000, was '" + value + "'");
+  }
+
+  /**
+   * The provider a class name names, loaded by the thread's context class loader first (where
+   * engines such as Spark put the jars a job brings), then by this module's.
+   */
+  static AwsCredentialsProvider credentialsProvider(String className) {
+    Class<?> type;
+    try {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      type = Class.forName(className, true, context != null ? context : S3FileIOProvider.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      try {
+        type = Class.forName(className);
+      } catch (ClassNotFoundException again) {
+        throw new InvalidArgumentException("option " + CREDENTIALS_PROVIDER + ": no class " + className
+            + " on the classpath", again);
+      }
+    }
+    if (!AwsCredentialsProvider.class.isAssignableFrom(type)) {
+      throw new InvalidArgumentException("option " + CREDENTIALS_PROVIDER + ": " + className
+          + " is not an AwsCredentialsProvider");
+    }
+    try {
+      Method create = type.getMethod("create");
+      if (Modifier.isStatic(create.getModifiers()) && type.isAssignableFrom(create.getReturnType())) {
+        return (AwsCredentialsProvider) create.invoke(null);
+      }
+    } catch (NoSuchMethodException e) {
+      // no factory method: the constructor below
+    } catch (ReflectiveOperationException e) {
+      throw cannotMake(className, e);
+    }
+    try {
+      return (AwsCredentialsProvider) type.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw cannotMake(className, e);
+    }
+  }
+
+  private static InvalidArgumentException cannotMake(String className, ReflectiveOperationException e) {
+    Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+    return new InvalidArgumentException("option " + CREDENTIALS_PROVIDER + ": cannot make a " + className
+        + " (it needs a public static create() or a public no-argument constructor): " + cause, cause);
   }
 
   private static String nonBlank(String value) {

@@ -124,6 +124,34 @@ class S3TableOptionsTest {
   }
 
   @Test
+  void credentialsProviderOptionAloneGivesATableItsKeys(S3TestEnv env) throws Exception {
+    credentials.close(); // no keys where the SDK's default chain looks
+    credentials = () -> { };
+    String location = env.newPrefix() + "/t";
+    try (Table table = Tables.create(location, SCHEMA, PartitionSpec.unpartitioned(), Map.of(),
+        TableOptions.of(env.tableOptionsWithCredentials()))) {
+      append(table, rows(0, 4));
+    }
+    try (Table table = Tables.open(location, TableOptions.of(env.tableOptionsWithCredentials()))) {
+      assertThat(read(table.newScan())).containsExactlyInAnyOrderElementsOf(rows(0, 4));
+    }
+  }
+
+  @Test
+  void aCredentialsProviderThatCannotBeMadeIsRefusedNamingTheOption(S3TestEnv env) {
+    String location = env.newPrefix() + "/t";
+    Map<String, String> missing = new LinkedHashMap<>(env.tableOptions());
+    missing.put(S3FileIOProvider.CREDENTIALS_PROVIDER, "com.example.NoSuchProvider");
+    assertThatThrownBy(() -> Tables.open(location, TableOptions.of(missing)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(S3FileIOProvider.CREDENTIALS_PROVIDER)
+        .hasMessageContaining("com.example.NoSuchProvider");
+    Map<String, String> notAProvider = new LinkedHashMap<>(env.tableOptions());
+    notAProvider.put(S3FileIOProvider.CREDENTIALS_PROVIDER, String.class.getName());
+    assertThatThrownBy(() -> Tables.open(location, TableOptions.of(notAProvider)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("not an AwsCredentialsProvider");
+  }
+
+  @Test
   void tableS3NeitherReadsNorWritesSystemPropertiesOrTheEnvironment() throws Exception {
     ForbiddenCalls.Result result = ForbiddenCalls.scan(S3FileIO.class);
     assertThat(result.classesScanned()).isGreaterThan(10);

@@ -174,6 +174,20 @@ public final class S3TestEnv implements ExtensionContext.Store.CloseableResource
     return options;
   }
 
+  /**
+   * {@link #tableOptions()} with the region and, as {@code s3.credentials-provider},
+   * {@link S3TestCredentials}: everything a table needs to reach this endpoint, without system
+   * properties or environment variables (for the in-process S3Proxy).
+   */
+  public Map<String, String> tableOptionsWithCredentials() {
+    Map<String, String> options = tableOptions();
+    if (isLocal()) {
+      options.put(S3FileIOProvider.REGION, "us-east-1");
+    }
+    options.put(S3FileIOProvider.CREDENTIALS_PROVIDER, S3TestCredentials.class.getName());
+    return options;
+  }
+
   /** Environment variables for a separate JVM (only the test server's throwaway keys). */
   public Map<String, String> childEnv() {
     Map<String, String> env = new HashMap<>();

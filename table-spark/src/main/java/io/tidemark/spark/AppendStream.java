@@ -25,14 +25,16 @@ final class AppendStream implements MicroBatchStream {
   static final String STARTING_VERSION_OPTION = "startingVersion";
 
   private final io.tidemark.core.Table table;
+  private final TableHandle handle;
   private final io.tidemark.core.Scan scan;
   private final long splitSize;
   private final boolean noColumns;
   private final long startingVersion;
 
-  AppendStream(io.tidemark.core.Table table, io.tidemark.core.Scan scan, long splitSize, boolean noColumns,
-      long startingVersion) {
+  AppendStream(io.tidemark.core.Table table, TableHandle handle, io.tidemark.core.Scan scan, long splitSize,
+      boolean noColumns, long startingVersion) {
     this.table = table;
+    this.handle = handle;
     this.scan = scan;
     this.splitSize = splitSize;
     this.noColumns = noColumns;
@@ -81,7 +83,7 @@ final class AppendStream implements MicroBatchStream {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new TaskGroupReaderFactory(table.location(), noColumns);
+    return new TaskGroupReaderFactory(handle, noColumns);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.tidemark.spark;
 
 import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
 import io.tidemark.core.Tables;
 import io.tidemark.spec.error.TableAlreadyExistsException;
 import io.tidemark.spec.error.TableNotFoundException;
+import io.tidemark.spec.partition.PartitionSpec;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
@@ -22,9 +25,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 final class NewPathTable implements org.apache.spark.sql.connector.catalog.Table, SupportsWrite, SupportsRead {
   private final String path;
+  private final TableOptions options;
 
-  NewPathTable(String path) {
+  NewPathTable(String path, TableOptions options) {
     this.path = path;
+    this.options = options;
   }
 
   @Override
@@ -53,11 +58,12 @@ final class NewPathTable implements org.apache.spark.sql.connector.catalog.Table
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
     Table table;
     try {
-      table = Tables.create(path, SparkSchemas.toTidemark(info.schema()));
+      table = Tables.create(path, SparkSchemas.toTidemark(info.schema()), PartitionSpec.unpartitioned(), Map.of(),
+          options);
     } catch (TableAlreadyExistsException e) {
       // made since this object was: by an earlier micro-batch of the same query, or another writer
-      table = Tables.open(path);
+      table = Tables.open(path, options);
     }
-    return new SparkTable(table, TimeTravel.LATEST, true).newWriteBuilder(info);
+    return new SparkTable(table, options, TimeTravel.LATEST, true).newWriteBuilder(info);
   }
 }

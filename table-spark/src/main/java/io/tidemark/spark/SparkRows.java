@@ -48,7 +48,8 @@ final class SparkRows {
     return new GenericInternalRow(values);
   }
 
-  private static Object toSpark(Type type, Object value) {
+  /** A Tidemark value of the type in Spark's internal form. */
+  static Object toSpark(Type type, Object value) {
     if (value == null) {
       return null;
     }
@@ -125,7 +126,8 @@ final class SparkRows {
     return toRecord(struct, row, identity);
   }
 
-  private Object fromSpark(Type type, Object value) {
+  /** A value in Spark's internal form as the Tidemark value of the type. */
+  Object fromSpark(Type type, Object value) {
     if (value == null) {
       return null;
     }

@@ -27,6 +27,7 @@ final class SparkScan implements Scan, Batch {
   private static final long DEFAULT_SPLIT_SIZE = 128L << 20;
 
   private final String location;
+  private final TableHandle handle;
   private final io.tidemark.core.Table table;
   private final io.tidemark.core.Scan scan;
   private final Map<String, String> options;
@@ -36,9 +37,10 @@ final class SparkScan implements Scan, Batch {
   private List<ScanTaskGroup> groups;
   private PlanMetrics metrics;
 
-  SparkScan(io.tidemark.core.Table table, io.tidemark.core.Scan scan, List<Filter> pushed,
+  SparkScan(io.tidemark.core.Table table, TableHandle handle, io.tidemark.core.Scan scan, List<Filter> pushed,
       Map<String, String> options, boolean noColumns) {
     this.table = table;
+    this.handle = handle;
     this.location = table.location();
     this.options = options;
     this.noColumns = noColumns;
@@ -71,7 +73,7 @@ final class SparkScan implements Scan, Batch {
     } catch (NumberFormatException e) {
       throw new InvalidArgumentException(AppendStream.STARTING_VERSION_OPTION + " is not a version: " + start);
     }
-    return new AppendStream(table, scan, splitSize, noColumns, startingVersion);
+    return new AppendStream(table, handle, scan, splitSize, noColumns, startingVersion);
   }
 
   /** The plan's pruning counts (plans the scan when first asked). */
@@ -96,7 +98,7 @@ final class SparkScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new TaskGroupReaderFactory(location, noColumns);
+    return new TaskGroupReaderFactory(handle, noColumns);
   }
 
   @Override

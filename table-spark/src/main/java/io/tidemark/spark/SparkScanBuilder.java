@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class SparkScanBuilder implements ScanBuilder, SupportsPushDownFilters, SupportsPushDownRequiredColumns {
   private final Table table;
+  private final TableHandle handle;
   private final TimeTravel timeTravel;
   private final Schema schema;
   private final Map<String, String> options;
@@ -28,8 +29,10 @@ final class SparkScanBuilder implements ScanBuilder, SupportsPushDownFilters, Su
   private Filter[] pushed = new Filter[0];
   private final List<Expression> expressions = new ArrayList<>();
 
-  SparkScanBuilder(Table table, TimeTravel timeTravel, Schema schema, Map<String, String> options) {
+  SparkScanBuilder(Table table, TableHandle handle, TimeTravel timeTravel, Schema schema,
+      Map<String, String> options) {
     this.table = table;
+    this.handle = handle;
     this.timeTravel = timeTravel;
     this.schema = schema;
     this.options = options;
@@ -80,6 +83,6 @@ final class SparkScanBuilder implements ScanBuilder, SupportsPushDownFilters, Su
     for (Expression e : expressions) {
       scan = scan.filter(e);
     }
-    return new SparkScan(table, scan, List.of(pushed), options, noColumns);
+    return new SparkScan(table, handle, scan, List.of(pushed), options, noColumns);
   }
 }

@@ -2,6 +2,7 @@ package io.tidemark.spark;
 
 import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.expr.Expressions;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -12,11 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsDelete;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsRowLevelOperations;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.RowLevelOperation;
+import org.apache.spark.sql.connector.write.RowLevelOperationBuilder;
+import org.apache.spark.sql.connector.write.RowLevelOperationInfo;
 import org.apache.spark.sql.connector.write.SupportsDynamicOverwrite;
 import org.apache.spark.sql.connector.write.SupportsOverwrite;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -32,14 +37,19 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * matches their columns to the table's by name; a catalog table leaves that to Spark.
  */
 final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, SupportsRead, SupportsWrite,
-    SupportsDelete {
+    SupportsDelete, SupportsRowLevelOperations {
   private final Table table;
+  private final TableHandle handle;
   private final Snapshot snapshot;
   private final TimeTravel timeTravel;
   private final boolean byPath;
 
-  SparkTable(Table table, TimeTravel timeTravel, boolean byPath) {
+  /**
+   * @param options the table options the table was opened with, for the executors
+   */
+  SparkTable(Table table, TableOptions options, TimeTravel timeTravel, boolean byPath) {
     this.table = table;
+    this.handle = new TableHandle(table.location(), options.asMap());
     this.timeTravel = timeTravel;
     this.byPath = byPath;
     this.snapshot = timeTravel.version() != null ? table.snapshot(timeTravel.version())
@@ -96,7 +106,7 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
     } else if (!travel.isTimeTravel()) {
       travel = new TimeTravel(snapshot.version(), null); // the version the query was analysed at
     }
-    return new SparkScanBuilder(table, travel, snapshot.schema(), options);
+    return new SparkScanBuilder(table, handle, travel, snapshot.schema(), options);
   }
 
   @Override
@@ -119,6 +129,55 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
       throw new UnsupportedFeatureException("DELETE with this condition is not supported yet by Tidemark");
     }
     table.newDelete().where(e).commit();
+  }
+
+  /**
+   * Row-level commands. {@code UPDATE} and {@code MERGE INTO} are refused here, at analysis, with
+   * Tidemark's message (not Spark's generic one). Spark plans a {@code DELETE} through this too,
+   * then turns it back into {@link #deleteWhere} when its condition translates; a condition that
+   * does not translate reaches the operation's scan, which refuses it.
+   */
+  @Override
+  public RowLevelOperationBuilder newRowLevelOperationBuilder(RowLevelOperationInfo info) {
+    return () -> {
+      switch (info.command()) {
+        case DELETE:
+          return new UntranslatableDelete();
+        case UPDATE:
+          throw notYet("UPDATE");
+        default:
+          throw notYet("MERGE INTO");
+      }
+    };
+  }
+
+  private UnsupportedFeatureException notYet(String command) {
+    return new UnsupportedFeatureException(command + " is not supported yet by Tidemark (table " + table.location()
+        + "); use DELETE FROM and INSERT, or the library's Table.newMerge()");
+  }
+
+  /** A DELETE whose condition Spark could not hand to {@link #deleteWhere}. */
+  private final class UntranslatableDelete implements RowLevelOperation {
+    @Override
+    public Command command() {
+      return Command.DELETE;
+    }
+
+    @Override
+    public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+      throw unsupportedCondition();
+    }
+
+    @Override
+    public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+      throw unsupportedCondition();
+    }
+
+    private UnsupportedFeatureException unsupportedCondition() {
+      return new UnsupportedFeatureException("DELETE with this condition is not supported yet by Tidemark (table "
+          + table.location() + "): only conditions on top-level columns that Tidemark's filters express"
+          + " (comparisons, IN, IS NULL, string prefixes, AND/OR/NOT)");
+    }
   }
 
   private Expression translate(Filter[] filters) {
@@ -167,7 +226,7 @@ final class SparkTable implements org.apache.spark.sql.connector.catalog.Table, 
 
     @Override
     public Write build() {
-      return new SparkWrite(table, info.schema(), overwrite, dynamic, info.queryId(), byPath);
+      return new SparkWrite(table, handle, info.schema(), overwrite, dynamic, info.queryId(), byPath);
     }
   }
 }

@@ -10,9 +10,13 @@ import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import java.util.List;
 import java.util.OptionalLong;
+import org.apache.spark.sql.connector.distributions.Distribution;
+import org.apache.spark.sql.connector.distributions.Distributions;
+import org.apache.spark.sql.connector.expressions.SortOrder;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.RequiresDistributionAndOrdering;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.connector.write.streaming.StreamingDataWriterFactory;
@@ -33,15 +37,17 @@ import org.slf4j.LoggerFactory;
  * <p>As a streaming sink each micro-batch is one append carrying the application transaction
  * (the query id, the batch id): a batch replayed after a restart is not added twice.
  */
-final class SparkWrite implements Write, BatchWrite, StreamingWrite {
+final class SparkWrite implements Write, RequiresDistributionAndOrdering, BatchWrite, StreamingWrite {
   private static final Logger LOG = LoggerFactory.getLogger(SparkWrite.class);
 
   private final Table table;
+  private final TableHandle handle;
   private final Schema schema;
   private final Expression overwrite;
   private final boolean dynamic;
   private final String queryId;
   private final int[] ordinals;
+  private final boolean byName;
 
   /**
    * @param overwrite the rows replaced, or null for an append
@@ -49,14 +55,43 @@ final class SparkWrite implements Write, BatchWrite, StreamingWrite {
    * @param byName whether incoming columns are matched to the table's by name (path writes,
    *     which Spark does not align) rather than by position (Spark aligned them already)
    */
-  SparkWrite(Table table, StructType incoming, Expression overwrite, boolean dynamic, String queryId,
-      boolean byName) {
+  SparkWrite(Table table, TableHandle handle, StructType incoming, Expression overwrite, boolean dynamic,
+      String queryId, boolean byName) {
     this.table = table;
+    this.handle = handle;
     this.schema = table.schema();
     this.overwrite = overwrite;
     this.dynamic = dynamic;
     this.queryId = queryId;
     this.ordinals = byName ? byName(schema, incoming) : byPosition(schema, incoming);
+    this.byName = byName;
+  }
+
+  /**
+   * Rows are clustered by the default spec's partition values, so the rows of one partition go
+   * to one task and each task writes few files. A catalog table's transforms are the catalog's
+   * functions ({@link TransformFunction}); a path write has no catalog, so it is clustered by its
+   * identity partition fields only (unclustered when there are none).
+   */
+  @Override
+  public Distribution requiredDistribution() {
+    Snapshot current = table.refresh();
+    List<org.apache.spark.sql.connector.expressions.Expression> clustering = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.connector.expressions.Transform t : PartitionTransforms.toSpark(current.schema(),
+        current.metadata().defaultSpec())) {
+      if (t.name().equals("identity")) {
+        clustering.add(t.references()[0]);
+      } else if (!byName) {
+        clustering.add(t);
+      }
+    }
+    return clustering.isEmpty() ? Distributions.unspecified()
+        : Distributions.clustered(clustering.toArray(new org.apache.spark.sql.connector.expressions.Expression[0]));
+  }
+
+  @Override
+  public SortOrder[] requiredOrdering() {
+    return new SortOrder[0]; // each task's writer keeps a file open per partition: no sort needed
   }
 
   private static int[] byPosition(Schema schema, StructType incoming) {
@@ -103,7 +138,7 @@ final class SparkWrite implements Write, BatchWrite, StreamingWrite {
   }
 
   private WriterFactory factory() {
-    return new WriterFactory(table.location(), SparkSchemas.toSpark(schema), ordinals);
+    return new WriterFactory(handle, SparkSchemas.toSpark(schema), ordinals);
   }
 
   @Override

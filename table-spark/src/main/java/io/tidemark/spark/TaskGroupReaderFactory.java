@@ -5,7 +5,6 @@ import io.tidemark.core.ScanTasks;
 import io.tidemark.core.data.CloseableIterator;
 import io.tidemark.core.data.Record;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.FileIOs;
 import java.io.IOException;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -17,10 +16,10 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
  * table location, nothing else is needed. With {@code noColumns} (Spark needs only the count)
  * every row is an empty one.
  */
-record TaskGroupReaderFactory(String location, boolean noColumns) implements PartitionReaderFactory {
+record TaskGroupReaderFactory(TableHandle table, boolean noColumns) implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    FileIO io = FileIOs.forLocation(location);
+    FileIO io = table.io();
     ScanReader reader = ScanTasks.open(io, ((TaskGroupPartition) partition).group());
     return new Reader(io, reader, noColumns);
   }

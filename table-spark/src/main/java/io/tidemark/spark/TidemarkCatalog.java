@@ -1,6 +1,7 @@
 package io.tidemark.spark;
 
 import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
 import io.tidemark.core.Tables;
 import io.tidemark.core.UpdateProperties;
 import io.tidemark.core.UpdateSchema;
@@ -19,14 +20,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.catalyst.analysis.NoSuchFunctionException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.connector.catalog.CatalogV2Util;
 import org.apache.spark.sql.connector.catalog.Column;
+import org.apache.spark.sql.connector.catalog.FunctionCatalog;
 import org.apache.spark.sql.connector.catalog.Identifier;
-import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.catalog.StagedTable;
+import org.apache.spark.sql.connector.catalog.StagingTableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
+import org.apache.spark.sql.connector.catalog.functions.UnboundFunction;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -39,9 +45,15 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <pre>
  * --conf spark.sql.catalog.tm=io.tidemark.spark.TidemarkCatalog
  * --conf spark.sql.catalog.tm.warehouse=/data/lake
+ * --conf spark.sql.catalog.tm.s3.endpoint=http://localhost:9000
  * </pre>
+ *
+ * Every catalog option but {@value #WAREHOUSE} is a table option ({@code TableOptions}) that the
+ * catalog's tables are opened with, on the driver and on the executors: {@code s3.endpoint},
+ * {@code s3.path-style}, {@code s3.region}, {@code s3.credentials-provider}, cache sizes. An
+ * unknown key fails the catalog's set-up, naming it.
  */
-public class TidemarkCatalog implements TableCatalog {
+public class TidemarkCatalog implements StagingTableCatalog, FunctionCatalog {
   /** Catalog option: the location tables are created under. */
   public static final String WAREHOUSE = "warehouse";
   /** Spark's own table properties, which are not Tidemark properties. */
@@ -50,6 +62,12 @@ public class TidemarkCatalog implements TableCatalog {
 
   private String name;
   private String warehouse;
+  private TableOptions options = TableOptions.defaults();
+  /**
+   * One file IO per scheme, shared by the catalog's tables (a table given a file IO does not
+   * close it): loading a table for each query does not make a new storage client each time.
+   */
+  private final Map<String, FileIO> ios = new ConcurrentHashMap<>();
 
   /** Made by Spark, which then calls {@link #initialize}. */
   public TidemarkCatalog() {}
@@ -59,6 +77,7 @@ public class TidemarkCatalog implements TableCatalog {
     this.name = name;
     String w = options.get(WAREHOUSE);
     this.warehouse = w == null || w.isBlank() ? null : w.strip().replaceAll("/+$", "");
+    this.options = TableHandle.fromCatalog(options.asCaseSensitiveMap(), Set.of(WAREHOUSE));
   }
 
   @Override
@@ -97,7 +116,8 @@ public class TidemarkCatalog implements TableCatalog {
 
   private Table open(Identifier ident) throws NoSuchTableException {
     try {
-      return Tables.open(location(ident));
+      String location = location(ident);
+      return Tables.open(io(location), location, options);
     } catch (TableNotFoundException e) {
       throw new NoSuchTableException(ident);
     }
@@ -105,20 +125,23 @@ public class TidemarkCatalog implements TableCatalog {
 
   /**
    * The table, or a metadata table of one: {@code db.events.history} is the history of
-   * {@code db.events} when no table {@code db.events.history} exists.
+   * {@code db.events} and {@code db.events.files} its live data files, when no table of that name
+   * exists.
    */
   @Override
   public org.apache.spark.sql.connector.catalog.Table loadTable(Identifier ident) throws NoSuchTableException {
     try {
-      return new SparkTable(open(ident), TimeTravel.LATEST, false);
+      return new SparkTable(open(ident), options, TimeTravel.LATEST, false);
     } catch (NoSuchTableException e) {
       String[] ns = ident.namespace();
-      if (ns.length == 0 || !ident.name().equalsIgnoreCase(HistoryTable.NAME)) {
+      boolean history = ident.name().equalsIgnoreCase(HistoryTable.NAME);
+      if (ns.length == 0 || !history && !ident.name().equalsIgnoreCase(FilesTable.NAME)) {
         throw e;
       }
       Identifier parent = Identifier.of(java.util.Arrays.copyOf(ns, ns.length - 1), ns[ns.length - 1]);
       try {
-        return new HistoryTable(open(parent));
+        Table table = open(parent);
+        return history ? new HistoryTable(table) : new FilesTable(table);
       } catch (NoSuchTableException | InvalidArgumentException notParent) {
         throw e;
       }
@@ -134,21 +157,20 @@ public class TidemarkCatalog implements TableCatalog {
     } catch (NumberFormatException e) {
       throw new InvalidArgumentException("VERSION AS OF needs a Tidemark table version (a number), got " + version);
     }
-    return new SparkTable(open(ident), new TimeTravel(v, null), false);
+    return new SparkTable(open(ident), options, new TimeTravel(v, null), false);
   }
 
   @Override
   public org.apache.spark.sql.connector.catalog.Table loadTable(Identifier ident, long timestampMicros)
       throws NoSuchTableException {
     Instant at = DateTimeUtils.microsToInstant(timestampMicros);
-    return new SparkTable(open(ident), new TimeTravel(null, at), false);
+    return new SparkTable(open(ident), options, new TimeTravel(null, at), false);
   }
 
   @Override
   public boolean tableExists(Identifier ident) {
-    try {
-      open(ident);
-      return true;
+    try (Table table = open(ident)) {
+      return table != null;
     } catch (NoSuchTableException e) {
       return false;
     }
@@ -165,8 +187,8 @@ public class TidemarkCatalog implements TableCatalog {
     }
     prefix.append('/');
     Set<String> names = new TreeSet<>();
-    try (FileIO io = FileIOs.forLocation(warehouse)) {
-      for (FileEntry e : io.list(prefix.toString(), null)) {
+    try {
+      for (FileEntry e : io(warehouse).list(prefix.toString(), null)) {
         String rest = e.location().substring(e.location().indexOf(prefix.toString()) + prefix.length());
         String[] parts = rest.split("/");
         if (parts.length == 3 && parts[1].equals("_log") && parts[2].endsWith(".json")) {
@@ -198,8 +220,8 @@ public class TidemarkCatalog implements TableCatalog {
       }
     });
     try {
-      Table table = Tables.create(location, schema, spec, tableProperties);
-      return new SparkTable(table, TimeTravel.LATEST, false);
+      Table table = Tables.create(io(location), location, schema, spec, tableProperties, options);
+      return new SparkTable(table, options, TimeTravel.LATEST, false);
     } catch (io.tidemark.spec.error.TableAlreadyExistsException e) {
       throw new TableAlreadyExistsException(ident);
     }
@@ -210,6 +232,55 @@ public class TidemarkCatalog implements TableCatalog {
   public org.apache.spark.sql.connector.catalog.Table createTable(Identifier ident, StructType schema,
       Transform[] partitions, Map<String, String> properties) throws TableAlreadyExistsException {
     return createTable(ident, CatalogV2Util.structTypeToV2Columns(schema), partitions, properties);
+  }
+
+  /** {@code CREATE TABLE ... AS SELECT}: see {@link StagedSparkTable}. */
+  @Override
+  public StagedTable stageCreate(Identifier ident, Column[] columns, Transform[] partitions,
+      Map<String, String> properties) throws TableAlreadyExistsException {
+    SparkTable created = (SparkTable) createTable(ident, columns, partitions, properties);
+    return new StagedSparkTable(created, handle(created), true);
+  }
+
+  /**
+   * {@code REPLACE TABLE [... AS SELECT]} of a table with the same columns and partitioning: see
+   * {@link StagedSparkTable}. A replacement with other columns or partitioning is refused (it
+   * would not be one commit); drop the table and create it again.
+   */
+  @Override
+  public StagedTable stageReplace(Identifier ident, Column[] columns, Transform[] partitions,
+      Map<String, String> properties) throws NoSuchTableException {
+    Table table = open(ident);
+    StructType wanted = CatalogV2Util.v2ColumnsToStructType(columns);
+    Schema current = table.schema();
+    String spec = PartitionTransforms.toTidemark(SparkSchemas.toTidemark(wanted), partitions)
+        .format(SparkSchemas.toTidemark(wanted));
+    if (!SparkSchemas.sameIgnoringNullability(SparkSchemas.toSpark(current), wanted)
+        || !spec.equals(table.refresh().metadata().defaultSpec().format(current))) {
+      table.close();
+      throw new UnsupportedFeatureException("REPLACE TABLE " + ident + " with other columns or partitioning is not"
+          + " supported yet by Tidemark (it would not be one commit): DROP TABLE, then CREATE TABLE ... AS SELECT;"
+          + " or INSERT OVERWRITE to replace the rows only");
+    }
+    SparkTable existing = new SparkTable(table, options, TimeTravel.LATEST, false);
+    return new StagedSparkTable(existing, handle(existing), false);
+  }
+
+  @Override
+  public StagedTable stageCreateOrReplace(Identifier ident, Column[] columns, Transform[] partitions,
+      Map<String, String> properties) {
+    try {
+      return tableExists(ident) ? stageReplace(ident, columns, partitions, properties)
+          : stageCreate(ident, columns, partitions, properties);
+    } catch (NoSuchTableException e) {
+      throw new TableNotFoundException(location(ident)); // dropped concurrently
+    } catch (TableAlreadyExistsException e) {
+      throw new io.tidemark.spec.error.TableAlreadyExistsException(location(ident)); // created concurrently
+    }
+  }
+
+  private TableHandle handle(SparkTable table) {
+    return new TableHandle(table.table().location(), options.asMap());
   }
 
   @Override
@@ -236,7 +307,7 @@ public class TidemarkCatalog implements TableCatalog {
     if (props != null) {
       props.commit();
     }
-    return new SparkTable(table, TimeTravel.LATEST, false);
+    return new SparkTable(table, options, TimeTravel.LATEST, false);
   }
 
   private static void applySchemaChange(UpdateSchema update, TableChange change) {
@@ -286,11 +357,38 @@ public class TidemarkCatalog implements TableCatalog {
       return false;
     }
     String location = location(ident);
-    try (FileIO io = FileIOs.forLocation(location)) {
-      return Tables.drop(io, location, purge);
-    } catch (IOException e) {
-      throw new StorageException("cannot close the storage of " + location + ": " + e.getMessage(), e);
+    return Tables.drop(io(location), location, purge);
+  }
+
+  /**
+   * The partition transforms as functions ({@code years}, {@code months}, {@code days},
+   * {@code hours}, {@code bucket}, {@code truncate}), in no namespace or in {@code system}: Spark
+   * calls them to cluster written rows by partition.
+   */
+  @Override
+  public Identifier[] listFunctions(String[] namespace) {
+    if (!isFunctionNamespace(namespace)) {
+      return new Identifier[0];
     }
+    return TransformFunction.NAMES.stream().map(n -> Identifier.of(namespace, n)).toArray(Identifier[]::new);
+  }
+
+  @Override
+  public UnboundFunction loadFunction(Identifier ident) throws NoSuchFunctionException {
+    if (!isFunctionNamespace(ident.namespace()) || !TransformFunction.isName(ident.name())) {
+      throw new NoSuchFunctionException(ident);
+    }
+    return new TransformFunction(ident.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static boolean isFunctionNamespace(String[] namespace) {
+    return namespace.length == 0 || namespace.length == 1 && namespace[0].equalsIgnoreCase("system");
+  }
+
+  private FileIO io(String location) {
+    String scheme = FileIOs.schemeOf(location);
+    return ios.computeIfAbsent(scheme == null ? "file" : scheme.toLowerCase(java.util.Locale.ROOT),
+        s -> FileIOs.forLocation(location, options.asMap()));
   }
 
   @Override

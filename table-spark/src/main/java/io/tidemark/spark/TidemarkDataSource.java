@@ -1,6 +1,7 @@
 package io.tidemark.spark;
 
 import io.tidemark.core.Table;
+import io.tidemark.core.TableOptions;
 import io.tidemark.core.Tables;
 import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.error.TableNotFoundException;
@@ -21,7 +22,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * }</pre>
  *
  * Appending to a path where no table is creates an unpartitioned table of the data's schema.
- * Read options: {@code versionAsOf}, {@code timestampAsOf}, {@code splitSizeBytes}.
+ * Read options: {@code versionAsOf}, {@code timestampAsOf}, {@code splitSizeBytes}. Options in a
+ * table option's namespace ({@code s3.endpoint}, {@code s3.credentials-provider}, ...) are the
+ * table options the table is opened with, on the driver and on the executors.
  */
 public final class TidemarkDataSource implements TableProvider, DataSourceRegister {
   /** The name to use in {@code format(...)} and {@code USING}. */
@@ -37,7 +40,12 @@ public final class TidemarkDataSource implements TableProvider, DataSourceRegist
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return open(path(options)).map(t -> SparkSchemas.toSpark(t.schema())).orElseGet(StructType::new);
+    Optional<Table> table = open(path(options), TableHandle.fromDataFrame(options.asCaseSensitiveMap()));
+    try {
+      return table.map(t -> SparkSchemas.toSpark(t.schema())).orElseGet(StructType::new);
+    } finally {
+      table.ifPresent(Table::close);
+    }
   }
 
   @Override
@@ -49,11 +57,12 @@ public final class TidemarkDataSource implements TableProvider, DataSourceRegist
   public org.apache.spark.sql.connector.catalog.Table getTable(StructType schema, Transform[] partitioning,
       Map<String, String> properties) {
     String path = path(new CaseInsensitiveStringMap(properties));
-    Optional<Table> table = open(path);
+    TableOptions options = TableHandle.fromDataFrame(properties);
+    Optional<Table> table = open(path, options);
     if (table.isEmpty()) {
-      return new NewPathTable(path);
+      return new NewPathTable(path, options);
     }
-    return new SparkTable(table.get(), TimeTravel.fromOptions(properties), true);
+    return new SparkTable(table.get(), options, TimeTravel.fromOptions(properties), true);
   }
 
   @Override
@@ -69,9 +78,9 @@ public final class TidemarkDataSource implements TableProvider, DataSourceRegist
     return path;
   }
 
-  private static Optional<Table> open(String path) {
+  private static Optional<Table> open(String path, TableOptions options) {
     try {
-      return Optional.of(Tables.open(path));
+      return Optional.of(Tables.open(path, options));
     } catch (TableNotFoundException e) {
       return Optional.empty();
     }

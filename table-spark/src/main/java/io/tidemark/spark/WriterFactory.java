@@ -2,7 +2,6 @@ package io.tidemark.spark;
 
 import io.tidemark.core.Tables;
 import io.tidemark.core.io.FileIO;
-import io.tidemark.core.io.FileIOs;
 import io.tidemark.spec.error.SchemaMismatchException;
 import io.tidemark.spec.types.StructType;
 import java.io.IOException;
@@ -20,22 +19,22 @@ import org.apache.spark.sql.connector.write.streaming.StreamingDataWriterFactory
  * speculative task writes new files, and only the attempt whose message reaches the driver's
  * commit is added.
  *
- * @param location the table's root
+ * @param table the table's location and options
  * @param expected the table's columns (in Spark form) the driver planned the write for
  * @param ordinals for each table column, the position of its value in the incoming rows, or -1
  */
-record WriterFactory(String location, org.apache.spark.sql.types.StructType expected, int[] ordinals)
+record WriterFactory(TableHandle table, org.apache.spark.sql.types.StructType expected, int[] ordinals)
     implements DataWriterFactory, StreamingDataWriterFactory {
 
   @Override
   public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
-    FileIO io = FileIOs.forLocation(location);
+    FileIO io = table.io();
     try {
-      io.tidemark.core.DataWriter writer = Tables.open(io, location).newDataWriter();
+      io.tidemark.core.DataWriter writer = Tables.open(io, table.location(), table.tableOptions()).newDataWriter();
       if (!SparkSchemas.toSpark(writer.schema()).equals(expected)) {
         writer.close();
         // the table's schema changed between planning the write and this task
-        throw new SchemaMismatchException("table " + location, expected.simpleString(),
+        throw new SchemaMismatchException("table " + table.location(), expected.simpleString(),
             SparkSchemas.toSpark(writer.schema()).simpleString());
       }
       return new TaskWriter(io, writer);

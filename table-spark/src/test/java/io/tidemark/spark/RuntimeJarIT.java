@@ -45,15 +45,8 @@ class RuntimeJarIT {
     classpath.add(dir.resolve("main").toString());
     classpath.add(jar.toString());
 
-    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g"));
-    for (String opens : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-        "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-        "sun.security.action", "sun.util.calendar", "jdk.internal.ref")) {
-      command.add("--add-opens=java.base/" + opens + "=ALL-UNNAMED");
-    }
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), "io.tidemark.spark.plain.PlainSparkMain",
-        dir.resolve("table").toString(), dir.resolve("warehouse").toString()));
+    List<String> command = ChildJvm.command("1g", String.join(File.pathSeparator, classpath),
+        "io.tidemark.spark.plain.PlainSparkMain", dir.resolve("table").toString(), dir.resolve("warehouse").toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
         .start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
