@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Change;
 import io.tidemark.core.ChangeType;
+import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
@@ -14,6 +15,7 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,6 +95,27 @@ class ChangeFeedTest {
         .isEqualTo(table.history().get((int) v6).timestamp().toEpochMilli());
     assertThatThrownBy(() -> table.changes(3, 2)).isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> table.changes(0, v7 + 1)).isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void changesByTimestampAreThoseOfTheVersionsCommittedFromTheFirstInstantToTheSecond() {
+    Table table = table();
+    long v1 = TestTables.append(table, rows(0, 10, "a")).version();
+    long v2 = table.newDelete().where("id = 3").commit().version();
+    long v3 = table.newMerge().on("id").source(List.of(r(5, "b5"))).whenMatchedUpdateAll().commit().version();
+    List<Instant> at = table.history().stream().map(HistoryEntry::timestamp).toList();
+
+    assertThat(table.changes(at.get((int) v1), at.get((int) v3))).isEqualTo(table.changes(v1, v3));
+    assertThat(table.changes(at.get((int) v2), at.get((int) v2))).isEqualTo(table.changes(v2, v2));
+    // an instant between two commits: the range starts after the earlier one and ends at it
+    assertThat(table.changes(at.get((int) v1).plusNanos(1), at.get((int) v3).plusSeconds(5)))
+        .isEqualTo(table.changes(v2, v3));
+    assertThat(table.changes(at.get((int) v2), at.get((int) v3).minusNanos(1))).isEqualTo(table.changes(v2, v2));
+    assertThat(table.changes(Instant.EPOCH, at.get((int) v1))).isEqualTo(table.changes(0, v1));
+    assertThat(table.changes(at.get((int) v3).plusMillis(1), at.get((int) v3).plusSeconds(5))).isEmpty();
+    assertThatThrownBy(() -> table.changes(at.get(2), at.get(1))).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> table.changes(Instant.EPOCH, at.get(0).minusMillis(1)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("before the table's first commit");
   }
 
   /** Applies changes to a version's rows. */
