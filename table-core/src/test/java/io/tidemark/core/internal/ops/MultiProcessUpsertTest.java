@@ -11,7 +11,6 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
-import io.tidemark.core.data.Record;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -77,14 +75,6 @@ class MultiProcessUpsertTest {
     return new Outcome(committed, conflicted);
   }
 
-  private static Map<Long, String> byId(List<Record> rows) {
-    Map<Long, String> out = new TreeMap<>();
-    for (Record r : rows) {
-      assertThat(out.put((Long) r.get("id"), (String) r.get("name"))).as("id %s twice", r.get("id")).isNull();
-    }
-    return out;
-  }
-
   @Test
   void upsertersOfTheSameRowsSerializeEveryVersionHasEachKeyOnceAndTheLosersLeaveNothing() throws Exception {
     String location = dir.resolve("t").toString();
@@ -100,7 +90,7 @@ class MultiProcessUpsertTest {
     Map<Long, Long> keyAt = new HashMap<>();
     outcome.committed().forEach((key, version) -> keyAt.put(version, key));
     // version by version: every key once, the hot keys all carrying the tag of that version's upsert
-    Map<Long, String> expected = byId(TestTables.rows(0, BASE_ROWS));
+    Map<Long, String> expected = OpsFixtures.namesById(TestTables.rows(0, BASE_ROWS));
     for (long v = 2; v <= 1 + total; v++) {
       long own = keyAt.get(v);
       String tag = "w" + (own / 1_000_000 - 1) + "-a" + own % 1_000_000; // as UpsertWorkerMain tags it
@@ -108,7 +98,7 @@ class MultiProcessUpsertTest {
         expected.put(k, tag);
       }
       expected.put(own, tag);
-      assertThat(byId(TestTables.read(table.newScan().asOfVersion(v)))).as("version %d", v).isEqualTo(expected);
+      assertThat(OpsFixtures.namesById(TestTables.read(table.newScan().asOfVersion(v)))).as("version %d", v).isEqualTo(expected);
     }
     assertThat(outcome.conflicted()).doesNotContainAnyElementsOf(expected.keySet());
     List<Change> changes = table.changes(2, 1 + total);
@@ -132,7 +122,7 @@ class MultiProcessUpsertTest {
     assertThat(outcome.conflicted()).isEmpty();
     assertThat(outcome.committed()).hasSize(total);
     assertThat(table.refresh().version()).isEqualTo(WORKERS + total);
-    Map<Long, String> rows = byId(TestTables.read(table.newScan()));
+    Map<Long, String> rows = OpsFixtures.namesById(TestTables.read(table.newScan()));
     assertThat(rows).hasSize(BASE_ROWS + total).containsKeys(outcome.committed().keySet().toArray(Long[]::new));
     for (int w = 0; w < WORKERS; w++) {
       long first = UpsertWorkerMain.ownKey(w, 0) - 500_000;

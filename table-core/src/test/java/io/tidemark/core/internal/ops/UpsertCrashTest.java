@@ -6,14 +6,12 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
-import io.tidemark.core.data.Record;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,14 +47,6 @@ class UpsertCrashTest {
     return rows;
   }
 
-  private static Map<Long, String> byId(List<Record> rows) {
-    Map<Long, String> out = new TreeMap<>();
-    for (Record r : rows) {
-      assertThat(out.put((Long) r.get("id"), (String) r.get("name"))).as("id %s twice", r.get("id")).isNull();
-    }
-    return out;
-  }
-
   @Test
   void killedUpsertersLeaveEveryVersionWithWholeUpsertsOnly() throws Exception {
     String location = dir.resolve("t").toString();
@@ -67,30 +57,15 @@ class UpsertCrashTest {
     int committed = 0;
     for (int round = 0; round < ROUNDS; round++) {
       Path out = dir.resolve("worker-" + round + ".out");
-      Path err = dir.resolve("worker-" + round + ".err");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), UpsertWorkerMain.class.getName(), location, "crash", "0",
-          Integer.toString(Integer.MAX_VALUE), "-", Integer.toString(committed))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(out).contains("ready") && p.isAlive() && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-        assertThat(Files.readString(out)).as(Files.readString(err)).contains("ready");
-        p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
-      } finally {
-        p.destroyForcibly();
-      }
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(Files.readString(out)).as(Files.readString(err)).doesNotContain("conflict");
+      OpsFixtures.killWhileWorking(UpsertWorkerMain.class, out, random, location, "crash", "0",
+          Integer.toString(Integer.MAX_VALUE), "-", Integer.toString(committed));
+      assertThat(Files.readString(out)).doesNotContain("conflict");
       table = Tables.open(location);
       long latest = table.refresh().version();
       committed = (int) (latest - 1);
       for (long v = 1; v <= latest; v++) {
         if (v == latest || v % 7 == 0) { // every version costs a scan: check a sample and the newest
-          assertThat(byId(TestTables.read(table.newScan().asOfVersion(v)))).as("version %d of round %d", v, round)
+          assertThat(OpsFixtures.namesById(TestTables.read(table.newScan().asOfVersion(v)))).as("version %d of round %d", v, round)
               .isEqualTo(expected((int) v - 1));
         }
       }
@@ -102,6 +77,6 @@ class UpsertCrashTest {
     table.newMerge().on("id").source(List.of(UpsertWorkerMain.row(0, "after"))).whenMatchedUpdateAll().commit();
     Map<Long, String> after = expected(committed);
     after.put(0L, "after");
-    assertThat(byId(TestTables.read(table.newScan()))).isEqualTo(after);
+    assertThat(OpsFixtures.namesById(TestTables.read(table.newScan()))).isEqualTo(after);
   }
 }
