@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     version = "tidemark " + TidemarkCli.VERSION,
     description = "Creates, appends to, scans, inspects and maintains Tidemark tables.%n"
         + "A table is a directory (or a file:/hdfs: URI) of Parquet data files and a JSON transaction log.",
-    subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, OverwriteCommand.class,
+    subcommands = {DemoCommand.class, CreateCommand.class, AppendCommand.class, OverwriteCommand.class, MergeCommand.class,
         ScanCommand.class, SqlCommand.class, PlanCommand.class, DescribeCommand.class, FilesCommand.class, DiffCommand.class,
         HistoryCommand.class, CheckpointCommand.class, RestoreCommand.class, DeleteCommand.class,
         CompactCommand.class, VacuumCommand.class, SchemaCommand.class, AlterCommand.class,

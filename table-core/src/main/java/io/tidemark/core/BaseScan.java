@@ -140,7 +140,14 @@ final class BaseScan implements Scan {
 
   @Override
   public List<String> missingFiles() {
-    return FileExistence.missing(table, plan().files().stream().map(DataFile::path).toList());
+    List<String> paths = new ArrayList<>();
+    for (AddFile file : new Planner(state(), options.filter()).plan().files()) {
+      paths.add(file.path());
+      if (file.deletionVector() != null && !file.deletionVector().isInline()) {
+        paths.add(file.deletionVector().path()); // a read needs it as much as the data file
+      }
+    }
+    return FileExistence.missing(table, paths);
   }
 
   private io.tidemark.core.io.InputFile input(AddFile file) {

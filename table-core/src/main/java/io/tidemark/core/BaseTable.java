@@ -232,6 +232,11 @@ final class BaseTable implements Table, TableContext {
   }
 
   @Override
+  public java.util.List<Change> changes(Instant from, Instant to) {
+    return new io.tidemark.core.internal.ops.ChangeFeed(this).changes(from, to);
+  }
+
+  @Override
   public Overwrite newOverwrite() {
     return Operations.overwrite(this);
   }

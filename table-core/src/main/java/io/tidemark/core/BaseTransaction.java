@@ -8,6 +8,7 @@ import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.Committer;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.ReadSet;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.evolve.Evolution;
 import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
@@ -22,6 +23,7 @@ import io.tidemark.spec.actions.Action;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.CommitInfo;
 import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.InvalidArgumentException;
@@ -48,6 +50,7 @@ final class BaseTransaction implements Transaction {
   private final TableState read;
   private TableState working;
   private Metadata metadata;
+  private Protocol protocol;
   private final Map<String, AddFile> adds = new LinkedHashMap<>();
   private final Map<String, RemoveFile> removes = new LinkedHashMap<>();
   private final List<Runnable> cleanups = new ArrayList<>();
@@ -75,7 +78,7 @@ final class BaseTransaction implements Transaction {
       reads = ReadSet.union(reads, changes.reads());
       onlyAppends = false;
       deletedRows += changes.deletedRows();
-      stage(changes.removes(), changes.adds(), null);
+      stage(changes.removes(), changes.adds(), null, null);
     }
     operations.add("DELETE WHERE " + filter);
     return this;
@@ -128,7 +131,7 @@ final class BaseTransaction implements Transaction {
       }
       return writer.finish();
     });
-    stage(List.of(), written, null);
+    stage(List.of(), written, null, null);
     operations.add("WRITE");
     return this;
   }
@@ -137,7 +140,7 @@ final class BaseTransaction implements Transaction {
   public Transaction appendFiles(Collection<DataFile> files) {
     checkOpen();
     List<AddFile> checked = run(() -> BaseAppendFiles.checkedAdds(table, working, files));
-    stage(List.of(), checked, null);
+    stage(List.of(), checked, null, null);
     operations.add("WRITE " + files.size() + " described files");
     return this;
   }
@@ -154,7 +157,7 @@ final class BaseTransaction implements Transaction {
       reads = ReadSet.union(reads, ReadSet.wholeTable("an empty table (a required column is added)"));
     }
     onlyAppends = false;
-    stage(List.of(), List.of(), updated);
+    stage(List.of(), List.of(), updated, null);
     operations.add("SET SCHEMA");
     return this;
   }
@@ -164,7 +167,7 @@ final class BaseTransaction implements Transaction {
     checkOpen();
     Metadata updated = run(() -> Evolution.applySpecChanges(working, changes));
     onlyAppends = false;
-    stage(List.of(), List.of(), updated);
+    stage(List.of(), List.of(), updated, null);
     operations.add("SET PARTITION SPEC " + updated.defaultSpec().format(updated.schema()));
     return this;
   }
@@ -178,7 +181,9 @@ final class BaseTransaction implements Transaction {
       return update.applyTo(working.metadata());
     });
     onlyAppends = false;
-    stage(List.of(), List.of(), updated);
+    // merge-on-read needs the deletion vector feature, for the deletes later in this transaction too
+    Protocol upgraded = DeleteMode.protocolFor(working.protocol(), updated.properties());
+    stage(List.of(), List.of(), updated, upgraded.equals(working.protocol()) ? null : upgraded);
     operations.add("SET TBLPROPERTIES");
     return this;
   }
@@ -204,7 +209,8 @@ final class BaseTransaction implements Transaction {
     metrics.put("numOutputRows", rows);
     metrics.put("numDeletedRows", deletedRows);
     PendingCommit.Builder pending = PendingCommit.builder(OPERATION)
-        .parameters(Map.of("operations", String.join("; ", operations))).metrics(metrics).metadata(metadata)
+        .parameters(Map.of("operations", String.join("; ", operations))).metrics(metrics).protocol(protocol)
+        .metadata(metadata)
         .txn(txn).removes(new ArrayList<>(removes.values())).adds(new ArrayList<>(adds.values())).reads(reads);
     if (onlyAppends && metadata == null) {
       pending.blindAppend();
@@ -217,8 +223,12 @@ final class BaseTransaction implements Transaction {
    * Applies staged changes to the working state. A file added earlier in this transaction and now
    * removed again is neither added nor removed by the commit (it becomes an orphan).
    */
-  private void stage(List<RemoveFile> removed, List<AddFile> added, Metadata updated) {
+  private void stage(List<RemoveFile> removed, List<AddFile> added, Metadata updated, Protocol upgraded) {
     List<Action> body = new ArrayList<>();
+    if (upgraded != null) {
+      body.add(upgraded);
+      protocol = upgraded;
+    }
     if (updated != null) {
       body.add(updated);
       metadata = updated;

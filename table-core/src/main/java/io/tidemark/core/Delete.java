@@ -6,8 +6,10 @@ import io.tidemark.core.expr.Expression;
  * Deletes the rows matching a filter in one commit. Files whose partition values and column
  * statistics prove that every row matches are removed without being read; the other files that
  * may hold matching rows are read and rewritten without them (copy-on-write: new files in the
- * same partition). Rows whose filter value is unknown (a null compared) are kept, as a scan with
- * the filter would not return them.
+ * same partition), or, when the table property {@link TableProperties#DELETE_MODE} is
+ * merge-on-read, keep their data and get a deletion vector marking the deleted rows. Rows whose
+ * filter value is unknown (a null compared) are kept, as a scan with the filter would not return
+ * them.
  *
  * <p>The table is read when the delete is made. The delete is serializable: it fails with a
  * {@link io.tidemark.spec.error.CommitConflictException} naming the version and the files when a

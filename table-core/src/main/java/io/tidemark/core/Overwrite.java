@@ -9,7 +9,8 @@ import io.tidemark.spec.types.Schema;
  *
  * <ul>
  *   <li><b>by filter</b> ({@link #where}): the rows matching the filter are deleted as by
- *       {@link Delete} (whole files when statistics prove it, else copy-on-write) and the new rows
+ *       {@link Delete} (whole files when statistics prove it, else copy-on-write or, in merge-on-read
+ *       mode, deletion vectors) and the new rows
  *       added; every new row must match the filter, so that the same overwrite run again replaces
  *       them;</li>
  *   <li><b>dynamic partitions</b> ({@link #dynamicPartitions()}): every file of the default

@@ -63,8 +63,9 @@ public interface Scan {
   ScanPlan planRowGroups();
 
   /**
-   * The data files this scan would read that are gone from storage (paths relative to the table
-   * root, in plan order), found with one listing per directory and before any row is read. A
+   * The data files this scan would read, and the deletion vector files of those, that are gone
+   * from storage (paths relative to the table root, in plan order, each data file before its
+   * vector file), found with one listing per directory and before any row is read. A
    * caller that must not hand out a partial result, such as a command printing rows, checks this
    * first; {@link #records()} fails on a missing file only when it gets there.
    */

@@ -132,6 +132,17 @@ public interface Table extends AutoCloseable {
   java.util.List<Change> changes(long fromVersion, long toVersion);
 
   /**
+   * The changes, as {@link #changes(long, long)} gives them, of the commits whose in-commit
+   * timestamp is between {@code from} and {@code to}, both included: from the first version
+   * committed at or after {@code from} to the version a scan {@link Scan#asOfTimestamp asOfTimestamp(to)}
+   * reads. Empty when no commit falls between them.
+   *
+   * @throws io.tidemark.spec.error.InvalidArgumentException when {@code from} is after {@code to},
+   *     or {@code to} is before the table's first commit
+   */
+  java.util.List<Change> changes(Instant from, Instant to);
+
+  /**
    * Replaces the rows matching a filter, or the partitions the new rows land in, with new rows
    * in one commit ({@code OVERWRITE}).
    */

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
 public interface Transaction {
   /**
    * Removes the rows matching the filter, as {@link Table#newDelete()} does: files that provably
-   * match are dropped unread, others rewritten without the matching rows. The transaction is then
+   * match are dropped unread, others rewritten without the matching rows (or given deletion
+   * vectors, when the table property {@link TableProperties#DELETE_MODE} is merge-on-read as the
+   * transaction's changes so far leave it). The transaction is then
    * serializable: a concurrent commit that adds rows which may match, or removes a file it read,
    * makes it fail.
    */

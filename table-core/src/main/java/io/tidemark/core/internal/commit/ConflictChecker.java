@@ -3,11 +3,13 @@ package io.tidemark.core.internal.commit;
 import io.tidemark.core.internal.log.Commit;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.Metadata;
+import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.actions.RemoveFile;
 import io.tidemark.spec.actions.Txn;
 import io.tidemark.spec.error.CommitConflictException;
 import io.tidemark.spec.error.DuplicateTransactionException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Set;
  * version (spec.md, "Conflicts"). Appends never conflict with appends.
  */
 final class ConflictChecker {
+  private static final Set<String> APPEND_SAFE_FEATURES = Set.of(Protocol.DELETION_VECTORS);
+
   private ConflictChecker() {}
 
   /**
@@ -43,11 +47,12 @@ final class ConflictChecker {
         }
       }
     }
-    if (winner.protocol() != null) {
+    boolean plainAppend = pending.blindAppend() && pending.metadata() == null && pending.protocol() == null;
+    if (winner.protocol() != null
+        && !(plainAppend && onlyAppendSafeFeatures(winner.protocol()) && withoutVectors(pending.adds()))) {
       throw new CommitConflictException(winner.version(), "the protocol was changed concurrently" + by);
     }
     if (winner.metadata() != null) {
-      boolean plainAppend = pending.blindAppend() && pending.metadata() == null && pending.protocol() == null;
       if (!plainAppend) {
         throw new CommitConflictException(winner.version(), "the table metadata was changed concurrently" + by
             + (pending.metadata() != null ? "; this commit changes it too: retry against the new metadata" : ""));
@@ -59,12 +64,17 @@ final class ConflictChecker {
             + " -> " + winner.metadata().schemaId() + "); this append was written against the old schema or spec");
       }
     }
-    boolean winnerAppendOnly = winner.info().blindAppend() && winner.metadata() == null && winner.removes().isEmpty();
-    if (pending.metadata() != null && pending.protocol() == null && winnerAppendOnly) {
+    boolean winnerAppendOnly = winner.info().blindAppend() && winner.metadata() == null && winner.protocol() == null
+        && winner.removes().isEmpty();
+    boolean protocolRebases = pending.protocol() == null
+        || onlyAppendSafeFeatures(pending.protocol()) && withoutVectors(winner.adds());
+    if ((pending.metadata() != null || pending.protocol() != null) && winnerAppendOnly && protocolRebases) {
       // a schema, spec or property change (alone or in a transaction) rebases over a plain append: the appended
       // files were written with the schema and default spec it read, like every file before them; a change that
       // depends on the table being empty (a required column) carries a whole-table read set, and the
-      // transaction's own data changes are checked below as any commit's
+      // transaction's own data changes are checked below as any commit's. A protocol that only adds
+      // deletion vectors changes how rows are read, not what a plain append writes: the appended files,
+      // without vectors, read the same either way
     } else if (pending.metadata() != null || pending.protocol() != null) {
       throw new CommitConflictException(winner.version(),
           "this commit changes the table metadata, and the table changed concurrently" + by);
@@ -93,5 +103,26 @@ final class ConflictChecker {
       }
     }
     ReadConflicts.check(pending, winner, by);
+  }
+
+  /**
+   * True when a protocol asks nothing of a plain append's files: versions this library implements
+   * and no feature but deletion vectors, which only tell readers to skip the rows a file's vector
+   * names (spec.md section 11.2).
+   */
+  private static boolean onlyAppendSafeFeatures(Protocol protocol) {
+    return protocol.minReaderVersion() <= Protocol.READER_VERSION
+        && protocol.minWriterVersion() <= Protocol.WRITER_VERSION
+        && APPEND_SAFE_FEATURES.containsAll(protocol.readerFeatures())
+        && APPEND_SAFE_FEATURES.containsAll(protocol.writerFeatures());
+  }
+
+  private static boolean withoutVectors(List<AddFile> adds) {
+    for (AddFile a : adds) {
+      if (a.deletionVector() != null) {
+        return false;
+      }
+    }
+    return true;
   }
 }

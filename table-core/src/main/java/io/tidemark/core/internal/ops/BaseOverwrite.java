@@ -10,6 +10,7 @@ import io.tidemark.core.internal.commit.Commits;
 import io.tidemark.core.internal.commit.PendingCommit;
 import io.tidemark.core.internal.commit.ReadSet;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.expr.Binder;
 import io.tidemark.core.internal.expr.RowEvaluator;
 import io.tidemark.core.internal.snapshot.ProtocolSupport;
@@ -146,7 +147,7 @@ final class BaseOverwrite implements Overwrite {
       } else {
         parameters.put("mode", "Static");
         parameters.put("predicate", filter.toString());
-        removal = new RowRemoval(table, read, filter).run();
+        removal = new RowRemoval(table, read, filter, DeleteMode.fromProperties(read.metadata().properties())).run();
         removes = removal.removes();
         adds.addAll(removal.adds());
         reads = removal.reads();
@@ -169,6 +170,9 @@ final class BaseOverwrite implements Overwrite {
     metrics.put("numOutputRows", rowsWritten);
     metrics.put("numOutputBytes", adds.stream().mapToLong(AddFile::size).sum());
     metrics.put("numCopiedRows", copiedRows);
+    if (removal != null && removal.vectorsWritten() > 0) {
+      metrics.put("numDeletionVectors", removal.vectorsWritten());
+    }
     PendingCommit pending = PendingCommit.builder(OPERATION).parameters(parameters).metrics(metrics).removes(removes)
         .adds(adds).reads(reads).build();
     CommitOutcome outcome = Commits.commit(table, read, pending, List.of(), this::abort);

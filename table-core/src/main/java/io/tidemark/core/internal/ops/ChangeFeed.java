@@ -54,6 +54,28 @@ public final class ChangeFeed {
     return out;
   }
 
+  /**
+   * The changes of the commits whose in-commit timestamp is at or after {@code from} and at or
+   * before {@code to}: from the first version committed at or after {@code from} to the version
+   * current at {@code to} (the one a scan {@code asOfTimestamp(to)} reads). Empty when no commit
+   * falls between them.
+   *
+   * @throws InvalidArgumentException when {@code from} is after {@code to}, or {@code to} is
+   *     before the table's first commit
+   */
+  public List<Change> changes(Instant from, Instant to) {
+    if (from.isAfter(to)) {
+      throw new InvalidArgumentException("changes need from <= to, got " + from + " to " + to);
+    }
+    long last = table.stateAsOf(to).version();
+    // the first version at or after `from` is the one after the version current just before it;
+    // in-commit timestamps are whole milliseconds, so "just before" is the millisecond before
+    long fromMillis = from.toEpochMilli() + (from.getNano() % 1_000_000 == 0 ? 0 : 1);
+    long first = fromMillis <= table.log().read(0).info().timestamp() ? 0
+        : table.stateAsOf(Instant.ofEpochMilli(fromMillis - 1)).version() + 1;
+    return first > last ? List.of() : changes(first, last);
+  }
+
   /** The changes of one version, read with one schema. */
   private final class VersionChanges {
     private final Schema schema;

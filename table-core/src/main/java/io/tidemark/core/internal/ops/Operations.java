@@ -9,6 +9,7 @@ import io.tidemark.core.Vacuum;
 import io.tidemark.core.expr.Expression;
 import io.tidemark.core.internal.commit.ReadSet;
 import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.deletes.DeleteMode;
 import io.tidemark.core.internal.snapshot.TableState;
 import io.tidemark.spec.actions.AddFile;
 import io.tidemark.spec.actions.RemoveFile;
@@ -53,13 +54,15 @@ public final class Operations {
 
   /**
    * Removes the rows matching a filter from a state, as a delete does, without committing: files
-   * that provably match are removed unread, others are rewritten without the matching rows. For
-   * transactions, which commit it with other changes.
+   * that provably match are removed unread, others are rewritten without the matching rows, or
+   * given a deletion vector when the state's properties ask for merge-on-read. For transactions,
+   * which commit it with other changes.
    *
    * @param filter an unbound filter on the state's schema
    */
   public static RowChanges removeRows(TableContext table, TableState read, Expression filter) {
-    RowRemoval removal = new RowRemoval(table, read, filter).run();
+    RowRemoval removal = new RowRemoval(table, read, filter,
+        DeleteMode.fromProperties(read.metadata().properties())).run();
     return new RowChanges(removal.removes(), removal.adds(), removal.removes().isEmpty() ? null : removal.reads(),
         removal.deletedRows(), removal::abort);
   }

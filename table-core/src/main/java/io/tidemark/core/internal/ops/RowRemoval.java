@@ -68,16 +68,10 @@ final class RowRemoval {
 
   /**
    * @param filter an unbound filter on the snapshot's schema
-   * @throws io.tidemark.spec.error.InvalidArgumentException when it does not bind
-   */
-  RowRemoval(TableContext table, TableState read, Expression filter) {
-    this(table, read, filter, DeleteMode.COPY_ON_WRITE);
-  }
-
-  /**
    * @param mode how a file that keeps rows loses the others
    * @throws io.tidemark.spec.error.UnsupportedFeatureException in merge-on-read mode on a table whose protocol
    *     lacks deletion vectors
+   * @throws io.tidemark.spec.error.InvalidArgumentException when the filter does not bind
    */
   RowRemoval(TableContext table, TableState read, Expression filter, DeleteMode mode) {
     this(table, read, filter, mode, null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.core.Change;
 import io.tidemark.core.ChangeType;
+import io.tidemark.core.HistoryEntry;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
@@ -14,6 +15,7 @@ import io.tidemark.spec.error.InvalidArgumentException;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.SchemaDdl;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,16 +47,6 @@ class ChangeFeedTest {
       out.add(r(i, tag + i));
     }
     return out;
-  }
-
-  private static Map<Long, String> contents(List<Record> rows) {
-    Map<Long, String> out = new TreeMap<>();
-    rows.forEach(x -> out.put((Long) x.get("id"), (String) x.get("v")));
-    return out;
-  }
-
-  private static Map<Long, String> at(Table table, long version) {
-    return contents(TestTables.read(table.newScan().asOfVersion(version)));
   }
 
   @Test
@@ -95,12 +87,69 @@ class ChangeFeedTest {
     assertThatThrownBy(() -> table.changes(0, v7 + 1)).isInstanceOf(InvalidArgumentException.class);
   }
 
+  @Test
+  void changesByTimestampAreThoseOfTheVersionsCommittedFromTheFirstInstantToTheSecond() {
+    Table table = table();
+    long v1 = TestTables.append(table, rows(0, 10, "a")).version();
+    long v2 = table.newDelete().where("id = 3").commit().version();
+    long v3 = table.newMerge().on("id").source(List.of(r(5, "b5"))).whenMatchedUpdateAll().commit().version();
+    List<Instant> at = table.history().stream().map(HistoryEntry::timestamp).toList();
+
+    assertThat(table.changes(at.get((int) v1), at.get((int) v3))).isEqualTo(table.changes(v1, v3));
+    assertThat(table.changes(at.get((int) v2), at.get((int) v2))).isEqualTo(table.changes(v2, v2));
+    // an instant between two commits: the range starts after the earlier one and ends at it
+    assertThat(table.changes(at.get((int) v1).plusNanos(1), at.get((int) v3).plusSeconds(5)))
+        .isEqualTo(table.changes(v2, v3));
+    assertThat(table.changes(at.get((int) v2), at.get((int) v3).minusNanos(1))).isEqualTo(table.changes(v2, v2));
+    assertThat(table.changes(Instant.EPOCH, at.get((int) v1))).isEqualTo(table.changes(0, v1));
+    assertThat(table.changes(at.get((int) v3).plusMillis(1), at.get((int) v3).plusSeconds(5))).isEmpty();
+    assertThatThrownBy(() -> table.changes(at.get(2), at.get(1))).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> table.changes(Instant.EPOCH, at.get(0).minusMillis(1)))
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("before the table's first commit");
+  }
+
+  /** The value of the column of field {@code id} in a row, whatever the column is called now. */
+  private static Object byField(Record r, int id) {
+    var fields = r.struct().fields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).id() == id) {
+        return r.get(i);
+      }
+    }
+    throw new AssertionError("no field " + id + " in " + r);
+  }
+
+  private static final int ID = SCHEMA.findColumn("id").id();
+  private static final int V = SCHEMA.findColumn("v").id();
+  private static final int DELETED = SCHEMA.findColumn("deleted").id();
+
+  /** A row of the table's current schema: columns added since are null. */
+  private static Record row(Schema schema, long id, String v, boolean deleted) {
+    var columns = schema.columns();
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      int field = columns.get(i).id();
+      values[i] = field == ID ? (Object) id : field == V ? v : field == DELETED ? (Object) deleted : null;
+    }
+    return Record.of(schema, values);
+  }
+
+  private static Map<Long, String> contentsById(List<Record> rows) {
+    Map<Long, String> out = new TreeMap<>();
+    rows.forEach(x -> assertThat(out.put((Long) byField(x, ID), (String) byField(x, V))).as("%s twice", x).isNull());
+    return out;
+  }
+
+  private static Map<Long, String> atVersion(Table table, long version) {
+    return contentsById(TestTables.read(table.newScan().asOfVersion(version)));
+  }
+
   /** Applies changes to a version's rows. */
   private static Map<Long, String> apply(Map<Long, String> rows, List<Change> changes) {
     Map<Long, String> out = new TreeMap<>(rows);
     for (Change c : changes) {
-      long id = (Long) c.row().get("id");
-      String v = (String) c.row().get("v");
+      long id = (Long) byField(c.row(), ID);
+      String v = (String) byField(c.row(), V);
       switch (c.type()) {
         case DELETE, UPDATE_BEFORE -> assertThat(out.remove(id)).as("%s", c).isEqualTo(v);
         case INSERT, UPDATE_AFTER -> assertThat(out.put(id, v)).as("%s", c).isNull();
@@ -108,6 +157,26 @@ class ChangeFeedTest {
       }
     }
     return out;
+  }
+
+  private static String deleteMode(Table table) {
+    return table.refresh().properties().get(TableProperties.DELETE_MODE);
+  }
+
+  /** Commits a schema change: adds a column, renames {@code v} or drops a column added before. */
+  private static long changeSchema(Table table, Random random, int step) {
+    Schema schema = table.refresh().schema();
+    List<String> added = schema.columns().stream().filter(c -> c.id() != ID && c.id() != V && c.id() != DELETED)
+        .map(c -> c.name()).toList();
+    int kind = random.nextInt(3);
+    if (kind == 0 && !added.isEmpty()) {
+      return table.updateSchema().dropColumn(added.get(random.nextInt(added.size()))).commit().version();
+    }
+    if (kind == 1) {
+      String name = schema.findField(V).name();
+      return table.updateSchema().renameColumn(name, "v" + step).commit().version();
+    }
+    return table.updateSchema().addColumn("x" + step, io.tidemark.spec.types.Types.STRING).commit().version();
   }
 
   @Test
@@ -118,21 +187,27 @@ class ChangeFeedTest {
     Map<Long, String> model = new TreeMap<>();
     models.put(0L, Map.copyOf(model));
     long next = 0;
-    for (int step = 0; step < 40; step++) {
-      int op = random.nextInt(10);
+    int[] done = new int[13];
+    for (int step = 0; step < 60; step++) {
+      int op = random.nextInt(13);
+      Schema schema = table.refresh().schema();
       long version;
       if (op < 3 || model.isEmpty()) {
+        op = 0;
         int n = 1 + random.nextInt(30);
-        List<Record> batch = rows(next, next + n, "s" + step + "-");
+        List<Record> batch = new ArrayList<>();
+        for (long id = next; id < next + n; id++) {
+          batch.add(row(schema, id, "s" + step + "-" + id, false));
+        }
         version = TestTables.append(table, batch).version();
-        batch.forEach(x -> model.put((Long) x.get("id"), (String) x.get("v")));
+        batch.forEach(x -> model.put((Long) byField(x, ID), (String) byField(x, V)));
         next += n;
       } else if (op < 5) {
         long cut = random.nextInt((int) next + 1);
         long mod = 2L + random.nextInt(3);
         if (random.nextBoolean()) {
           table.updateProperties().set(TableProperties.DELETE_MODE,
-              random.nextBoolean() ? "merge-on-read" : "copy-on-write").commit();
+              "merge-on-read".equals(deleteMode(table)) ? "copy-on-write" : "merge-on-read").commit();
         }
         String filter = "id < " + cut + " and id > " + (cut - 10 * mod);
         var result = table.newDelete().where(filter).commit();
@@ -145,20 +220,20 @@ class ChangeFeedTest {
         List<Record> source = new ArrayList<>();
         for (long id = random.nextInt((int) next + 5); id < next + 5 && source.size() < 12; id += 1 + random.nextInt(4)) {
           boolean delete = random.nextInt(4) == 0;
-          source.add(Record.of(SCHEMA, id, "m" + step + "-" + id, delete));
+          source.add(row(schema, id, "m" + step + "-" + id, delete));
         }
         var result = table.newMerge().on("id").source(source).whenMatchedUpdateAll().whenNotMatchedInsertAll()
-            .whenMatchedDeleteIf(x -> Boolean.TRUE.equals(x.get("deleted"))).commit();
+            .whenMatchedDeleteIf(x -> Boolean.TRUE.equals(byField(x, DELETED))).commit();
         if (!result.committed()) {
           continue;
         }
         version = result.version();
         for (Record x : source) {
-          long id = (Long) x.get("id");
-          if (Boolean.TRUE.equals(x.get("deleted"))) {
+          long id = (Long) byField(x, ID);
+          if (Boolean.TRUE.equals(byField(x, DELETED))) {
             model.remove(id);
           } else {
-            model.put(id, (String) x.get("v"));
+            model.put(id, (String) byField(x, V));
           }
           next = Math.max(next, id + 1);
         }
@@ -168,22 +243,64 @@ class ChangeFeedTest {
           continue;
         }
         version = result.version();
-      } else {
+      } else if (op < 10) {
         List<Long> versions = new ArrayList<>(models.keySet());
         long target = versions.get(random.nextInt(versions.size()));
         var result = table.restore().toVersion(target).commit();
         version = result.version();
         model.clear();
         model.putAll(models.get(target));
+      } else if (op < 11) {
+        version = changeSchema(table, random, step);
+      } else {
+        // an overwrite of a range of ids, alone or in a transaction with an append of new ids
+        long lo = random.nextInt((int) next + 1);
+        long hi = lo + 1 + random.nextInt(15);
+        next = Math.max(next, hi); // new ids of the range are taken
+        List<Record> replacing = new ArrayList<>();
+        for (long id = lo; id < hi; id++) {
+          if (random.nextInt(3) > 0) {
+            replacing.add(row(schema, id, "o" + step + "-" + id, false));
+          }
+        }
+        String filter = "id >= " + lo + " and id < " + hi;
+        if (op == 11) {
+          try (var overwrite = table.newOverwrite().where(filter)) {
+            replacing.forEach(overwrite::write);
+            var result = overwrite.commit();
+            if (!result.committed()) {
+              continue;
+            }
+            version = result.version();
+          }
+        } else {
+          var txn = table.newTransaction();
+          if (random.nextBoolean()) {
+            String mode = TableProperties.DELETE_MODE_MERGE_ON_READ.equals(deleteMode(table))
+                ? TableProperties.DELETE_MODE_COPY_ON_WRITE : TableProperties.DELETE_MODE_MERGE_ON_READ;
+            txn.updateProperties(p -> p.set(TableProperties.DELETE_MODE, mode)); // the later changes use it
+          }
+          List<Record> fresh = List.of(row(schema, next, "t" + step + "-" + next, false));
+          version = txn.overwrite(filter, replacing).delete("id = " + (lo - 1)).append(fresh).commit().version();
+          model.remove(lo - 1);
+          model.put(next, "t" + step + "-" + next);
+          next++;
+        }
+        model.keySet().removeIf(id -> id >= lo && id < hi);
+        replacing.forEach(x -> model.put((Long) byField(x, ID), (String) byField(x, V)));
       }
+      done[op]++;
       models.put(version, Map.copyOf(model));
-      assertThat(at(table, version)).as("step %d, version %d", step, version).isEqualTo(model);
+      assertThat(atVersion(table, version)).as("step %d, version %d", step, version).isEqualTo(model);
     }
+    assertThat(done[10]).as("schema changes made").isPositive();
+    assertThat(done[11] + done[12]).as("overwrites and transactions made").isPositive();
     long latest = table.refresh().version();
     for (int i = 0; i < 30; i++) {
       long a = random.nextInt((int) latest);
       long b = a + 1 + random.nextInt((int) (latest - a));
-      assertThat(apply(at(table, a), table.changes(a + 1, b))).as("changes %d..%d", a + 1, b).isEqualTo(at(table, b));
+      assertThat(apply(atVersion(table, a), table.changes(a + 1, b))).as("changes %d..%d", a + 1, b)
+          .isEqualTo(atVersion(table, b));
     }
   }
 }

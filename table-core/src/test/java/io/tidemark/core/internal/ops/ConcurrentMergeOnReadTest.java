@@ -5,13 +5,21 @@ import static io.tidemark.core.TestTables.append;
 import static io.tidemark.core.TestTables.rows;
 import static io.tidemark.core.internal.ops.OpsFixtures.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.AppendWriter;
+import io.tidemark.core.CommitResult;
 import io.tidemark.core.Delete;
 import io.tidemark.core.DeleteResult;
+import io.tidemark.core.Snapshot;
 import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
+import io.tidemark.core.Transaction;
+import io.tidemark.core.internal.commit.TableContext;
+import io.tidemark.core.internal.log.Commit;
 import io.tidemark.core.io.LocalFileIO;
+import io.tidemark.spec.actions.Protocol;
 import io.tidemark.spec.error.CommitConflictException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,5 +127,57 @@ class ConcurrentMergeOnReadTest {
     assertThat(ids).hasSize((int) (2000 - 2 * ROUNDS + appended));
     assertThat(ids).doesNotContain(0L, (long) ROUNDS - 1, 1000L, 1000L + ROUNDS - 1)
         .contains((long) ROUNDS, 1000L + ROUNDS, 10_000L, 10_000L + appended - 1);
+  }
+
+  @Test
+  void turningMergeOnReadOnRebasesOverConcurrentAppendsAndTheyOverItInEitherOrder() throws Exception {
+    int upgradeRebased = 0;
+    int appendRebased = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      Table table = Tables.create(dir.resolve("p" + round).toString(), SCHEMA);
+      append(table, rows(0, 100));
+      // both read version 1 before either commits: whichever loses must rebase over the other
+      Transaction upgrade = table.newTransaction()
+          .updateProperties(p -> p.set(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_MERGE_ON_READ))
+          .delete("id = 7");
+      AppendWriter appender = table.newAppend();
+      appender.writeAll(rows(100, 110));
+      List<Object> results = race(List.of(upgrade::commit, appender::commit));
+      appender.close();
+      assertThat(results).as("round %d: %s", round, results).noneMatch(r -> r instanceof Throwable);
+      long upgradeVersion = ((CommitResult) results.get(0)).version();
+      long appendVersion = ((CommitResult) results.get(1)).version();
+      assertThat(List.of(upgradeVersion, appendVersion)).containsExactlyInAnyOrder(2L, 3L);
+      if (upgradeVersion == 3) {
+        upgradeRebased++;
+      } else {
+        appendRebased++;
+      }
+      Snapshot now = table.refresh();
+      assertThat(now.protocol().readerFeatures()).containsExactly(Protocol.DELETION_VECTORS);
+      assertThat(now.properties()).containsEntry(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_MERGE_ON_READ);
+      List<Long> expected = new ArrayList<>(LongStream.range(0, 110).boxed().toList());
+      expected.remove(Long.valueOf(7));
+      assertThat(ids(table)).as("round %d", round).isEqualTo(expected);
+      Commit upgraded = ((TableContext) table).log().read(upgradeVersion);
+      assertThat(upgraded.protocol()).isNotNull();
+      assertThat(upgraded.adds()).singleElement().satisfies(a -> assertThat(a.deletionVector().cardinality()).isOne());
+    }
+    assertThat(upgradeRebased + appendRebased).isEqualTo(ROUNDS);
+  }
+
+  @Test
+  void turningMergeOnReadOnStillConflictsWithAConcurrentDelete() throws Exception {
+    Table table = Tables.create(dir.resolve("d").toString(), SCHEMA);
+    append(table, rows(0, 100));
+    Transaction upgrade = table.newTransaction()
+        .updateProperties(p -> p.set(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_MERGE_ON_READ));
+    table.newDelete().where("id = 3").commit();
+    assertThatThrownBy(upgrade::commit).isInstanceOf(CommitConflictException.class)
+        .hasMessageContaining("changed concurrently");
+    Delete delete = table.newDelete().where("id = 4");
+    table.updateProperties().set(TableProperties.DELETE_MODE, TableProperties.DELETE_MODE_MERGE_ON_READ).commit();
+    assertThatThrownBy(delete::commit).isInstanceOf(CommitConflictException.class)
+        .hasMessageContaining("protocol was changed concurrently");
   }
 }

@@ -7,13 +7,11 @@ import io.tidemark.core.Table;
 import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
 import io.tidemark.core.TestTables;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,23 +41,8 @@ class MergeOnReadCrashTest {
     Random random = new Random();
     int committed = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      Path out = dir.resolve("worker-" + round + ".out");
-      Path err = dir.resolve("worker-" + round + ".err");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), MergeOnReadDeleteWorkerMain.class.getName(), location,
-          Integer.toString(committed)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(out).contains("ready") && p.isAlive() && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-        assertThat(Files.readString(out)).as(Files.readString(err)).contains("ready");
-        p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
-      } finally {
-        p.destroyForcibly();
-      }
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      OpsFixtures.killWhileWorking(MergeOnReadDeleteWorkerMain.class, dir.resolve("worker-" + round + ".out"),
+          random, location, Integer.toString(committed));
       table = Tables.open(location);
       long latest = table.refresh().version();
       committed = (int) (latest - 1);

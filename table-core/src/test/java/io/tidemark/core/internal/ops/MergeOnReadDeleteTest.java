@@ -80,6 +80,19 @@ class MergeOnReadDeleteTest {
   }
 
   @Test
+  void missingFilesNamesADeletionVectorFileThatIsGoneAfterItsDataFile() throws Exception {
+    Table table = flaggedTable(3000);
+    table.newDelete().where("gone = true").commit();
+    AddFile file = onlyFile(table);
+    assertThat(table.newScan().missingFiles()).isEmpty();
+    Files.delete(dir.resolve("f").resolve(file.deletionVector().path()));
+    assertThat(table.newScan().missingFiles()).containsExactly(file.deletionVector().path());
+    assertThat(table.newScan().asOfVersion(1).missingFiles()).isEmpty(); // before the vector
+    Files.delete(dir.resolve("f").resolve(file.path()));
+    assertThat(table.newScan().missingFiles()).containsExactly(file.path(), file.deletionVector().path());
+  }
+
+  @Test
   void aDeleteKeepsThePartlyMatchingFileAndRecordsItsDeletedPositions() {
     Table table = morTable();
     append(table, rows(0, 100));

@@ -1,5 +1,7 @@
 package io.tidemark.core.internal.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tidemark.core.Scan;
 import io.tidemark.core.Table;
 import io.tidemark.core.TestTables;
@@ -10,11 +12,18 @@ import io.tidemark.core.internal.log.LogFiles;
 import io.tidemark.core.io.FileEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Shared helpers of the operation tests. */
@@ -64,5 +73,43 @@ final class OpsFixtures {
    */
   static Vacuum vacuumFromTheFuture(Table table, Duration ahead) {
     return new BaseVacuum((TableContext) table, Clock.offset(Clock.systemUTC(), ahead)).force(true);
+  }
+
+  /** Row names by id (of rows with {@code id} and {@code name}), failing on an id seen twice. */
+  static Map<Long, String> namesById(List<Record> rows) {
+    Map<Long, String> out = new TreeMap<>();
+    for (Record r : rows) {
+      assertThat(out.put((Long) r.get("id"), (String) r.get("name")))
+          .as("id %s twice", r.get("id")).isNull();
+    }
+    return out;
+  }
+
+  /**
+   * Runs a main class in a new JVM with the test class path, waits until it prints {@code ready},
+   * lets it work for a random 0.3 to 1.8 seconds and kills it (SIGKILL), for crash tests.
+   *
+   * @param out where its standard output goes (and error output, beside it with {@code .err})
+   */
+  static void killWhileWorking(Class<?> main, Path out, Random random, String... args)
+      throws Exception {
+    Path err = Path.of(out + ".err");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(out).contains("ready") && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(Files.readString(out))
+          .as(Files.readString(err)).contains("ready");
+      p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
 }
