@@ -6,7 +6,8 @@ import io.tidemark.core.Tables;
 /**
  * A separate JVM for {@link MergeOnReadCrashTest}: deletes single rows of a merge-on-read table,
  * one commit each, in the order {@link MergeOnReadCrashTest#victim} gives, until killed.
- * Arguments: table location, the index of the first delete. Prints {@code ready} once open.
+ * Arguments: table location, the index of the first delete. Prints {@code ready} once open, then
+ * {@code committed} after each delete.
  */
 public final class MergeOnReadDeleteWorkerMain {
   private MergeOnReadDeleteWorkerMain() {}
@@ -18,6 +19,8 @@ public final class MergeOnReadDeleteWorkerMain {
     System.out.flush();
     for (int i = first; i < MergeOnReadCrashTest.ROWS; i++) {
       table.newDelete().where("id = " + MergeOnReadCrashTest.victim(i)).commit();
+      System.out.println("committed");
+      System.out.flush();
     }
     System.out.println("done");
   }

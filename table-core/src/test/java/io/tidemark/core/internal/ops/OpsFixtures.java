@@ -86,8 +86,9 @@ final class OpsFixtures {
   }
 
   /**
-   * Runs a main class in a new JVM with the test class path, waits until it prints {@code ready},
-   * lets it work for a random 0.3 to 1.8 seconds and kills it (SIGKILL), for crash tests.
+   * Runs a main class in a new JVM with the test class path, waits until it prints {@code ready} and
+   * then {@code committed} (its first commit), lets it work for a random 0 to 1.5 seconds more and
+   * kills it (SIGKILL), for crash tests.
    *
    * @param out where its standard output goes (and error output, beside it with {@code .err})
    */
@@ -106,7 +107,14 @@ final class OpsFixtures {
       }
       assertThat(Files.readString(out))
           .as(Files.readString(err)).contains("ready");
-      p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
+      // the kill falls after the first commit of the round, so that a loaded machine, where a
+      // worker can take seconds to commit once, still sees work done and killed mid-way
+      while (!Files.readString(out).contains("committed") && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(Files.readString(out))
+          .as(Files.readString(err)).contains("committed");
+      p.waitFor(random.nextInt(1500), TimeUnit.MILLISECONDS);
     } finally {
       p.destroyForcibly();
     }
