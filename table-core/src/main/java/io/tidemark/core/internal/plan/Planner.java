@@ -15,9 +15,9 @@ import io.tidemark.spec.actions.Metadata;
 import io.tidemark.spec.checkpoint.ManifestEntry;
 import io.tidemark.spec.partition.PartitionSpec;
 import io.tidemark.spec.partition.PartitionValues;
+import io.tidemark.spec.types.NestedField;
 import io.tidemark.spec.types.Schema;
 import io.tidemark.spec.types.StructType;
-import io.tidemark.spec.types.NestedField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -108,7 +108,7 @@ public final class Planner {
    * @throws io.tidemark.spec.error.CorruptLogException as {@link #plan()}, when first asked
    */
   public Iterator<AddFile> stream() {
-    return new Iterator<>() {
+    return new Lookahead<>() {
       private TableState source = state;
       private Matches matches;
       /** Manifests of the current source read completely, whose files were all returned. */
@@ -116,14 +116,22 @@ public final class Planner {
       private Set<String> returned = Set.of();
 
       @Override
-      public boolean hasNext() {
+      AddFile find() {
         while (true) {
           try {
             if (matches == null) {
               source.checkRemoves();
               matches = new Matches(source, false);
             }
-            return advance();
+            AddFile f;
+            do {
+              ManifestEntry before = matches.current;
+              f = matches.find();
+              if (before != null && matches.current != before) {
+                done.add(before);
+              }
+            } while (f != null && returned.contains(f.path()));
+            return f;
           } catch (UnreadableManifestException e) {
             returned = alreadyReturned();
             source = source.withoutCheckpoint(e);
@@ -131,25 +139,6 @@ public final class Planner {
             done.clear();
           }
         }
-      }
-
-      private AddFile next;
-
-      private boolean advance() {
-        while (next == null) {
-          ManifestEntry before = matches.current;
-          if (!matches.hasNext()) {
-            return false;
-          }
-          AddFile f = matches.next();
-          if (before != null && matches.current != before) {
-            done.add(before);
-          }
-          if (!returned.contains(f.path())) {
-            next = f;
-          }
-        }
-        return true;
       }
 
       /** The paths of the files returned so far: the manifests read whole, then the one part-read. */
@@ -166,30 +155,45 @@ public final class Planner {
         }
         return paths;
       }
-
-      @Override
-      public AddFile next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        AddFile f = next;
-        next = null;
-        return f;
-      }
     };
+  }
+
+  /** An iterator that looks one element ahead: {@link #find()} gives the next one, or null at the end. */
+  private abstract static class Lookahead<T> implements Iterator<T> {
+    private T next;
+
+    abstract T find();
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = find();
+      }
+      return next != null;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      T found = next;
+      next = null;
+      return found;
+    }
   }
 
   /**
    * The matching files of one source: each base manifest whose bounds may match, file by file,
    * then the files added after the base.
    */
-  private final class Matches implements Iterator<AddFile> {
+  private final class Matches extends Lookahead<AddFile> {
     private final TableState source;
     private final boolean cache;
     private final Iterator<ManifestEntry> manifests;
     private final Iterator<AddFile> tail;
     private Iterator<AddFile> files = Collections.emptyIterator();
-    private AddFile next;
+    /** The manifest read last, until the tail is reached. */
     private ManifestEntry current;
     long manifestsRead;
 
@@ -201,12 +205,12 @@ public final class Planner {
     }
 
     @Override
-    public boolean hasNext() {
-      while (next == null) {
+    AddFile find() {
+      while (true) {
         if (files.hasNext()) {
           AddFile f = files.next();
           if (mightMatch(f)) {
-            next = f;
+            return f;
           }
         } else if (manifests.hasNext()) {
           ManifestEntry m = manifests.next();
@@ -215,28 +219,17 @@ public final class Planner {
             files = (cache ? source.liveFilesOf(m) : source.liveFilesOfUncached(m)).iterator();
             current = m; // only once read: a stream that falls back reads the current manifest again
           }
-        } else if (tail.hasNext()) {
-          current = null;
-          AddFile f = tail.next();
-          if (mightMatch(f)) {
-            next = f;
-          }
         } else {
           current = null;
-          return false;
+          if (!tail.hasNext()) {
+            return null;
+          }
+          AddFile f = tail.next();
+          if (mightMatch(f)) {
+            return f;
+          }
         }
       }
-      return true;
-    }
-
-    @Override
-    public AddFile next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      AddFile f = next;
-      next = null;
-      return f;
     }
   }
 
