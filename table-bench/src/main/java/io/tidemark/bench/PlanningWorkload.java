@@ -2,25 +2,8 @@ package io.tidemark.bench;
 
 import io.tidemark.core.ScanPlan;
 import io.tidemark.core.Table;
-import io.tidemark.core.TableProperties;
 import io.tidemark.core.Tables;
-import io.tidemark.core.io.LocalFileIO;
-import io.tidemark.spec.actions.Action;
-import io.tidemark.spec.actions.AddFile;
-import io.tidemark.spec.actions.ColumnStats;
-import io.tidemark.spec.actions.CommitInfo;
-import io.tidemark.spec.json.CommitCodec;
-import io.tidemark.spec.partition.PartitionSpec;
-import io.tidemark.spec.types.Schema;
-import io.tidemark.spec.types.SchemaDdl;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Workload 4, metadata: how loading and planning cost grows with history and table size. Only
@@ -29,10 +12,6 @@ import java.util.UUID;
  * with realistic statistics and partition values under {@code day(ts)}.
  */
 final class PlanningWorkload {
-  static final Schema SCHEMA = SchemaDdl.parse(
-      "id long, ts timestamp, category string, value double, payload string");
-  private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
-
   private final Results results;
   private final Progress progress;
   private final Dirs dirs;
@@ -139,47 +118,8 @@ final class PlanningWorkload {
     }
   }
 
-  /**
-   * A table whose commits each add {@code filesPerCommit} files of one day, the days advancing
-   * evenly over the commits. Commit files are written directly: only metadata is measured.
-   */
+  /** A table of commits written directly, without checkpoints (this workload writes them itself). */
   private String table(String name, int days, int commits, int filesPerCommit) throws IOException {
-    Path dir = dirs.fresh(name);
-    PartitionSpec spec = PartitionSpec.builderFor(SCHEMA).day("ts").build();
-    Table table = Tables.create(dir.toString(), SCHEMA, spec,
-        Map.of(TableProperties.CHECKPOINT_INTERVAL, "0"));
-    LocalFileIO io = new LocalFileIO();
-    long timestamp = table.currentSnapshot().timestamp().toEpochMilli();
-    long id = 0;
-    for (int c = 1; c <= commits; c++) {
-      int day = (int) ((long) (c - 1) * days / commits);
-      List<Action> actions = new ArrayList<>();
-      for (int f = 0; f < filesPerCommit; f++) {
-        actions.add(file(day, id, 1_000));
-        id += 1_000;
-      }
-      CommitInfo info = new CommitInfo(++timestamp, "WRITE", Map.of("mode", "Append"), (long) c - 1,
-          "WriteSerializable", true, UUID.randomUUID().toString(), Map.of("numFiles", (long) filesPerCommit),
-          "tidemark-bench", actions.size());
-      actions.add(0, info);
-      // named as spec.md section 3 names commit files: the version in 20 digits
-      String commitFile = String.format("%s/_log/%020d.json", table.location(), c);
-      if (!io.createExclusive(commitFile, CommitCodec.encode(actions))) {
-        throw new IllegalStateException("commit " + c + " exists");
-      }
-    }
-    return table.location();
-  }
-
-  private static AddFile file(int day, long firstId, long rows) {
-    Instant dayStart = START.plusSeconds(day * 86_400L);
-    Map<Integer, ColumnStats> stats = Map.of(
-        1, new ColumnStats(0, null, firstId, firstId + rows - 1),
-        2, new ColumnStats(0, null, dayStart.toString(), dayStart.plusSeconds(86_399).toString()),
-        3, new ColumnStats(0, null, "category-000", "category-099"),
-        4, new ColumnStats(0, 0L, -1000.0, 1000.0));
-    return new AddFile("data/ts_day=" + LocalDate.ofEpochDay(day + START.getEpochSecond() / 86_400) + "/"
-        + UUID.randomUUID() + ".parquet", Map.of("ts_day", LocalDate.ofEpochDay(
-            day + START.getEpochSecond() / 86_400).toString()), 0, 4_000_000, rows, stats, true);
+    return SyntheticTables.write(dirs.fresh(name), days, commits, filesPerCommit, 1_000, 0);
   }
 }

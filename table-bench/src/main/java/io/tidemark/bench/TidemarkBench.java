@@ -14,14 +14,15 @@ import org.apache.parquet.Version;
  * Runs the benchmarks: Tidemark against plain parquet-hadoop in one run, reported as ratios.
  *
  * <pre>
- * bin/tidemark-bench [--quick] [--only write,scan,commit,metadata,micro,smallscan] [--out FILE] [--work-dir DIR]
+ * bin/tidemark-bench [--quick] [--only write,scan,commit,metadata,scale,micro,smallscan] [--out FILE] [--work-dir DIR]
  * </pre>
  *
  * Prints a markdown table on standard output (progress goes to standard error) and writes the
  * figures as a flat JSON object.
  */
 public final class TidemarkBench {
-  private static final List<String> WORKLOADS = List.of("write", "scan", "commit", "metadata", "micro", "smallscan");
+  private static final List<String> WORKLOADS =
+      List.of("write", "scan", "commit", "metadata", "scale", "micro", "smallscan");
 
   private TidemarkBench() {}
 
@@ -76,6 +77,9 @@ public final class TidemarkBench {
       }
       if (only.contains("metadata")) {
         new PlanningWorkload(results, progress, dirs, config.quick() ? 3 : 7).run();
+      }
+      if (only.contains("scale")) {
+        new MetadataScaleWorkload(results, progress, dirs, config.quick() ? 5 : 11, config.quick() ? 200 : 2_000).run();
       }
       if (only.contains("micro")) {
         new MicroWorkload(config, progress).run(results);
@@ -162,7 +166,7 @@ public final class TidemarkBench {
   }
 
   private static final String USAGE = """
-      usage: tidemark-bench [--quick] [--only write,scan,commit,metadata,micro,smallscan] [--out FILE] [--work-dir DIR]
+      usage: tidemark-bench [--quick] [--only write,scan,commit,metadata,scale,micro,smallscan] [--out FILE] [--work-dir DIR]
         --quick      scaled-down run (under 3 minutes on 2 cores); figures are indicative only
         --only       run only these workloads (scan implies write)
         --out        where to write the JSON figures (default table-bench/target/bench-results.json)

@@ -19,8 +19,10 @@ import io.tidemark.spec.json.SchemaJson;
 import io.tidemark.spec.types.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** An immutable scan description; resolves its snapshot lazily, plans, then reads files one after another. */
 final class BaseScan implements Scan {
@@ -130,10 +132,32 @@ final class BaseScan implements Scan {
         metrics.rowGroupsRead(), metrics.bytesRead(), (System.nanoTime() - start) / 1e6));
   }
 
+  @Override
+  public Iterable<DataFile> files() {
+    TableState state = state();
+    Planner planner = new Planner(state, options.filter());
+    return () -> {
+      Iterator<AddFile> files = planner.stream();
+      Function<AddFile, DataFile> describe = DataFile.describer(state.metadata());
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return files.hasNext();
+        }
+
+        @Override
+        public DataFile next() {
+          return describe.apply(files.next());
+        }
+      };
+    };
+  }
+
   private static List<DataFile> described(List<AddFile> files, Metadata metadata) {
     List<DataFile> out = new ArrayList<>(files.size());
+    Function<AddFile, DataFile> describe = DataFile.describer(metadata);
     for (AddFile f : files) {
-      out.add(DataFile.of(f, metadata));
+      out.add(describe.apply(f));
     }
     return out;
   }

@@ -15,11 +15,13 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A data file written for a table and not yet (or already) committed: what an {@link AppendFiles}
@@ -110,9 +112,18 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
 
   /** The description of a file the log adds, its partition values typed by its spec in {@code metadata}. */
   static DataFile of(AddFile add, Metadata metadata) {
+    return of(add, metadata, typed(add, metadata));
+  }
+
+  private static DataFile of(AddFile add, Metadata metadata, Map<String, Object> typed) {
     Map<Integer, ColumnStatistics> stats = new TreeMap<>();
     add.stats().forEach((id, s) -> stats.put(id, new ColumnStatistics(s.nullCount(), s.nanCount(), s.min(),
         s.max())));
+    long deleted = add.deletionVector() == null ? 0 : add.deletionVector().cardinality();
+    return new DataFile(add.path(), add.specId(), typed, add.size(), add.recordCount(), stats, deleted);
+  }
+
+  private static Map<String, Object> typed(AddFile add, Metadata metadata) {
     PartitionSpec spec = metadata.spec(add.specId());
     Map<String, Object> typed = new LinkedHashMap<>();
     if (spec == null) {
@@ -125,8 +136,25 @@ public record DataFile(String path, int specId, Map<String, Object> partitionVal
         typed.put(fields.get(i).name(), values[i]);
       }
     }
-    long deleted = add.deletionVector() == null ? 0 : add.deletionVector().cardinality();
-    return new DataFile(add.path(), add.specId(), typed, add.size(), add.recordCount(), stats, deleted);
+    return typed;
+  }
+
+  /**
+   * Describes many files of one snapshot, as {@link #of(AddFile, Metadata)}, parsing each distinct
+   * partition once: the files of a plan come partition by partition. Not thread-safe.
+   */
+  static Function<AddFile, DataFile> describer(Metadata metadata) {
+    Map<List<Object>, Map<String, Object>> parsed = new HashMap<>();
+    return add -> {
+      Map<String, Object> typed = parsed.get(List.of(add.specId(), add.partitionValues()));
+      if (typed == null) {
+        typed = typed(add, metadata);
+        if (parsed.size() < 4_096) {
+          parsed.put(List.of(add.specId(), add.partitionValues()), typed);
+        }
+      }
+      return of(add, metadata, typed);
+    };
   }
 
   /**

@@ -59,6 +59,16 @@ public interface Scan {
   /** Plans the scan: the files to read, and how many manifests and files were pruned. */
   ScanPlan plan();
 
+  /**
+   * Plans the scan lazily: the files of {@link #plan()}, in the same order, one at a time. Each
+   * iteration plans anew, reading one manifest at a time and keeping none it did not find cached,
+   * so that iterating a plan of millions of files holds about one manifest's files instead of
+   * all of them.
+   *
+   * @throws io.tidemark.spec.error.CorruptLogException from the iterator, as {@link #plan()}
+   */
+  Iterable<DataFile> files();
+
   /** Plans the scan and also reads the matched files' footers to count the row groups pruned. */
   ScanPlan planRowGroups();
 

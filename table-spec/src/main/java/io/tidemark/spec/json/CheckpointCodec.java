@@ -141,6 +141,10 @@ public final class CheckpointCodec {
    * @throws CorruptLogException naming the manifest when it is not a valid add
    */
   public static AddFile addFromJson(String manifest, long row, String json) {
+    AddFile plain = FastAddReader.read(json);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return (AddFile) ActionJson.fromNode("add", CommitCodec.MAPPER.readTree(json));
     } catch (JsonProcessingException | JsonFormatException | TidemarkException | IllegalArgumentException e) {

@@ -49,7 +49,10 @@ public final class CheckpointWriter {
   }
 
   /**
-   * Writes the checkpoint of a version.
+   * Writes the checkpoint of a version. Manifests hold whole partitions (spec 10.4): a partition
+   * of {@link #ownManifestFiles} files or more gets manifests of its own (several of about equal
+   * size when it has more than the most a manifest lists), smaller ones share manifests in
+   * partition order; so a plan of one partition reads that partition's files and few others.
    *
    * @param previous the checkpoint the state was replayed from, or null
    * @param removedSincePrevious paths removed since {@code previous} that may be in its manifests
@@ -127,21 +130,48 @@ public final class CheckpointWriter {
         specFiles.sort(partitionOrder(schema, spec));
       }
       List<AddFile> chunk = new ArrayList<>();
-      Map<String, Object> chunkPartition = null;
-      for (AddFile f : specFiles) {
-        boolean partitionChanges = chunkPartition != null && !chunkPartition.equals(f.partitionValues());
-        if (chunk.size() >= maxFiles || (partitionChanges && chunk.size() >= maxFiles / 2)) {
-          out.add(ManifestFiles.write(io, tableLocation, schema, spec, chunk));
-          chunk = new ArrayList<>();
+      int from = 0;
+      while (from < specFiles.size()) {
+        int to = from + 1;
+        Map<String, Object> partition = specFiles.get(from).partitionValues();
+        while (to < specFiles.size() && specFiles.get(to).partitionValues().equals(partition)) {
+          to++;
         }
-        chunk.add(f);
-        chunkPartition = f.partitionValues();
+        List<AddFile> run = specFiles.subList(from, to);
+        if (run.size() >= ownManifestFiles(maxFiles)) {
+          flush(chunk, schema, spec, out);
+          int pieces = (run.size() + maxFiles - 1) / maxFiles;
+          for (int p = 0; p < pieces; p++) {
+            out.add(ManifestFiles.write(io, tableLocation, schema, spec,
+                run.subList(run.size() * p / pieces, run.size() * (p + 1) / pieces)));
+          }
+        } else {
+          if (chunk.size() + run.size() > maxFiles) {
+            flush(chunk, schema, spec, out);
+          }
+          chunk.addAll(run);
+        }
+        from = to;
       }
-      if (!chunk.isEmpty()) {
-        out.add(ManifestFiles.write(io, tableLocation, schema, spec, chunk));
-      }
+      flush(chunk, schema, spec, out);
     }
     return out;
+  }
+
+  /**
+   * The files a partition needs to get manifests of its own: a quarter of the most a manifest
+   * lists. Smaller partitions share manifests, whole, so that a table of many small partitions
+   * does not get as many manifests.
+   */
+  static int ownManifestFiles(int maxFiles) {
+    return Math.max(1, maxFiles / 4);
+  }
+
+  private void flush(List<AddFile> chunk, Schema schema, PartitionSpec spec, List<ManifestEntry> out) {
+    if (!chunk.isEmpty()) {
+      out.add(ManifestFiles.write(io, tableLocation, schema, spec, List.copyOf(chunk)));
+      chunk.clear();
+    }
   }
 
   /** Orders files by their partition values, field by field, nulls first. */

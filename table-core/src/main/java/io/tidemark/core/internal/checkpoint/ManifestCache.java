@@ -74,4 +74,14 @@ public final class ManifestCache {
   public List<AddFile> files(ManifestEntry manifest) {
     return cache.get(manifest.path(), p -> List.copyOf(ManifestFiles.read(io, tableLocation, manifest)));
   }
+
+  /**
+   * The data files a manifest lists: the cached ones, else read without being cached.
+   *
+   * @throws UnreadableManifestException as {@link #files}
+   */
+  public List<AddFile> filesUncached(ManifestEntry manifest) {
+    List<AddFile> cached = cache.getIfPresent(manifest.path());
+    return cached != null ? cached : ManifestFiles.read(io, tableLocation, manifest);
+  }
 }

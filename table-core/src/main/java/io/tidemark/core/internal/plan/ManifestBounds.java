@@ -16,23 +16,31 @@ import java.util.Map;
 final class ManifestBounds implements FieldBounds {
   private final long rowCount;
   private final Map<Integer, ColumnStats> bounds;
-  private final Map<Integer, NestedField> fields = new HashMap<>();
+  private final Map<Integer, NestedField> fields;
 
   /**
    * @param rowCount the rows (for column bounds) or files (for partition bounds) the bounds cover
-   * @param fieldsOf the struct whose fields the bounds are keyed by (table schema or partition type)
+   * @param fields the fields the bounds are keyed by, by id ({@link #index}: of the table schema or
+   *     the partition type)
    */
-  ManifestBounds(long rowCount, Map<Integer, ColumnStats> bounds, StructType fieldsOf, boolean nested) {
+  ManifestBounds(long rowCount, Map<Integer, ColumnStats> bounds, Map<Integer, NestedField> fields) {
     this.rowCount = rowCount;
     this.bounds = bounds;
-    index(fieldsOf, nested);
+    this.fields = fields;
   }
 
-  private void index(StructType struct, boolean nested) {
+  /** The fields of a struct by id, and with {@code nested} those of the structs in it: built once per plan. */
+  static Map<Integer, NestedField> index(StructType struct, boolean nested) {
+    Map<Integer, NestedField> fields = new HashMap<>();
+    index(struct, nested, fields);
+    return fields;
+  }
+
+  private static void index(StructType struct, boolean nested, Map<Integer, NestedField> into) {
     for (NestedField f : struct.fields()) {
-      fields.put(f.id(), f);
+      into.put(f.id(), f);
       if (nested && f.type() instanceof StructType s) {
-        index(s, true);
+        index(s, true, into);
       }
     }
   }

@@ -149,7 +149,20 @@ public final class TableState {
    *     {@link #withoutCheckpoint} instead of this state, not skip the manifest
    */
   public List<AddFile> liveFilesOf(ManifestEntry manifest) {
-    List<AddFile> files = manifests.files(manifest);
+    return live(manifests.files(manifest));
+  }
+
+  /**
+   * Like {@link #liveFilesOf}, without keeping the manifest in the table's cache when it is not
+   * there already: for a pass over every manifest that must not hold them all.
+   *
+   * @throws UnreadableManifestException as {@link #liveFilesOf}
+   */
+  public List<AddFile> liveFilesOfUncached(ManifestEntry manifest) {
+    return live(manifests.filesUncached(manifest));
+  }
+
+  private List<AddFile> live(List<AddFile> files) {
     if (tailRemoves.isEmpty() && tailAdds.isEmpty()) {
       return files;
     }

@@ -89,6 +89,9 @@ class MixedSpecDifferentialTest {
     assertThat(TestTables.read(table.newScan().filter(filter)))
         .as("rows of %s; specs %s", filter, table.refresh().metadata().partitionSpecs()).containsExactlyInAnyOrderElementsOf(expected);
     ScanPlan plan = table.newScan().filter(filter).plan();
+    List<DataFile> streamed = new ArrayList<>();
+    table.newScan().filter(filter).files().forEach(streamed::add);
+    assertThat(streamed).as("files streamed for %s", filter).containsExactlyElementsOf(plan.files());
     Set<String> planned = new HashSet<>();
     plan.files().forEach(f -> planned.add(f.path()));
     for (DataFile file : table.refresh().dataFiles()) {
