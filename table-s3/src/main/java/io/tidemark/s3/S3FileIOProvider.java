@@ -107,10 +107,10 @@ public final class S3FileIOProvider implements FileIOProvider {
     Class<?> type;
     try {
       ClassLoader context = Thread.currentThread().getContextClassLoader();
-      type = Class.forName(className, true, context != null ? context : S3FileIOProvider.class.getClassLoader());
+      type = Class.forName(className, false, context != null ? context : S3FileIOProvider.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       try {
-        type = Class.forName(className);
+        type = Class.forName(className, false, S3FileIOProvider.class.getClassLoader());
       } catch (ClassNotFoundException again) {
         throw new InvalidArgumentException("option " + CREDENTIALS_PROVIDER + ": no class " + className
             + " on the classpath", again);
