@@ -146,6 +146,22 @@ class SqlCommandTest {
   }
 
   @Test
+  void aDataFileThatIsALinkOutOfTheTableIsRefusedInOneLineAndNothingOfItIsRead() throws Exception {
+    Path table = Cli.ordersTable(dir);
+    Path file;
+    try (var files = Files.walk(table.resolve("data"))) {
+      file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    Path outside = Files.copy(file, dir.resolve("outside.parquet"));
+    Files.delete(file);
+    Files.createSymbolicLink(file, outside);
+    Cli.Result r = Cli.run("sql", "SELECT count(*) AS n FROM t", "--table", "t=" + table);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).singleElement().asString().startsWith("tidemark: ").contains("outside");
+  }
+
+  @Test
   void badTableOptionsAreUsageErrors() {
     Path table = Cli.ordersTable(dir);
     assertThat(Cli.run("sql", "SELECT 1", "--table", table.toString()).exitCode()).isEqualTo(2);

@@ -78,6 +78,9 @@ public interface Scan {
    * vector file), found with one listing per directory and before any row is read. A
    * caller that must not hand out a partial result, such as a command printing rows, checks this
    * first; {@link #records()} fails on a missing file only when it gets there.
+   *
+   * @throws io.tidemark.spec.error.OutsideTableException when one of them is a link out of the
+   *     table, which a read would refuse
    */
   List<String> missingFiles();
 

@@ -23,12 +23,16 @@ public final class FileExistence {
    *
    * @param table the table the paths belong to
    * @param paths data file paths relative to its root
+   * @throws io.tidemark.spec.error.OutsideTableException when one that is not listed is there, but
+   *     as a link out of the table: it is not missing, and reading it would be refused
    */
   public static List<String> missing(TableContext table, List<String> paths) {
     Map<String, Long> sizes = sizes(table, paths);
     List<String> missing = new ArrayList<>();
     for (String p : paths) {
       if (!sizes.containsKey(p)) {
+        // a listing leaves out symbolic links; one leading out of the table must not pass for a vacuumed file
+        table.locations().resolveInside(p);
         missing.add(p);
       }
     }

@@ -242,6 +242,8 @@ class TableBoundaryTest {
     byte[] content = Files.readAllBytes(target);
     assertThatThrownBy(() -> TestTables.read(Tables.open(t.toString()).newScan()))
         .isInstanceOf(OutsideTableException.class);
+    assertThatThrownBy(() -> Tables.open(t.toString()).newScan().missingFiles())
+        .as("a link out of the table is not reported as a vacuumed file").isInstanceOf(OutsideTableException.class);
     table.newDelete().where("id = 1").commit(); // statistics prove every row matches: the file is not opened
     vacuumFromTheFuture(table, Duration.ofDays(8)).retain(Duration.ZERO).execute();
     assertThat(Files.readAllBytes(target)).isEqualTo(content);
